@@ -1,0 +1,60 @@
+package org.propertydesk.records;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+    @EntityGraph(attributePaths = {"site", "phones", "careFlags"})
+    @Query("select c from Customer c where c.id = :id")
+    Optional<Customer> findDetailedById(Long id);
+
+    /**
+     * Customers a person may see: those registered at one of their sites or living (now or before) in a house there.
+     */
+    @Query("""
+            select (count(c) > 0) from Customer c
+            where c.id = :id and (c.site.id in :siteIds
+               or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id in :siteIds))
+            """)
+    boolean isVisibleIn(Long id, Collection<Long> siteIds);
+
+    @EntityGraph(attributePaths = {"site"})
+    @Query(value = """
+            select c from Customer c
+            where (:allSites = true or c.site.id in :siteIds
+                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id in :siteIds))
+              and (:siteId is null or c.site.id = :siteId
+                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id = :siteId))
+              and (:type is null or c.type = :type)
+              and (:name is null or c.name like :name)
+            """,
+            countQuery = """
+            select count(c) from Customer c
+            where (:allSites = true or c.site.id in :siteIds
+                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id in :siteIds))
+              and (:siteId is null or c.site.id = :siteId
+                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id = :siteId))
+              and (:type is null or c.type = :type)
+              and (:name is null or c.name like :name)
+            """)
+    Page<Customer> search(boolean allSites, Collection<Long> siteIds, Long siteId, CustomerType type, String name,
+            Pageable pageable);
+
+    @EntityGraph(attributePaths = {"site", "phones", "careFlags"})
+    @Query("select distinct c from Customer c where c.id in :ids")
+    List<Customer> findDetailedByIdIn(Collection<Long> ids);
+
+    @Query("select c from Customer c where c.idNumber = :idNumber")
+    List<Customer> findByIdNumber(String idNumber);
+
+    @Query("select distinct p.customer from CustomerPhone p where p.number = :number and p.customer.name = :name")
+    List<Customer> findByNameAndPhone(String name, String number);
+}

@@ -1,0 +1,48 @@
+package org.propertydesk.records;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface HouseRepository extends JpaRepository<House, Long> {
+
+    Optional<House> findBySiteIdAndCode(Long siteId, String code);
+
+    @EntityGraph(attributePaths = {"site", "building", "unit"})
+    @Query("select h from House h where h.id = :id")
+    Optional<House> findWithSiteById(Long id);
+
+    /**
+     * Houses of the given sites (all sites when {@code allSites}), optionally narrowed to one site, a building and a
+     * status, with a code prefix such as "3-2".
+     */
+    @EntityGraph(attributePaths = {"site", "building", "unit"})
+    @Query(value = """
+            select h from House h
+            where (:allSites = true or h.site.id in :siteIds)
+              and (:siteId is null or h.site.id = :siteId)
+              and (:buildingId is null or h.building.id = :buildingId)
+              and (:status is null or h.status = :status)
+              and (:codePrefix is null or h.code like :codePrefix escape '\\')
+            """,
+            countQuery = """
+            select count(h) from House h
+            where (:allSites = true or h.site.id in :siteIds)
+              and (:siteId is null or h.site.id = :siteId)
+              and (:buildingId is null or h.building.id = :buildingId)
+              and (:status is null or h.status = :status)
+              and (:codePrefix is null or h.code like :codePrefix escape '\\')
+            """)
+    Page<House> search(boolean allSites, Collection<Long> siteIds, Long siteId, Long buildingId, HouseStatus status,
+            String codePrefix, Pageable pageable);
+
+    @EntityGraph(attributePaths = {"site", "building", "unit"})
+    @Query("select h from House h where h.id in :ids")
+    List<House> findAllWithSiteByIdIn(Collection<Long> ids);
+}

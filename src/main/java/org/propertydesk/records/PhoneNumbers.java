@@ -1,0 +1,42 @@
+package org.propertydesk.records;
+
+/**
+ * Phone numbers are kept as digits only, so that "138 0013 8000", "+86 13800138000" and "138-0013-8000" are one number
+ * and any fragment of it finds the customer.
+ */
+public final class PhoneNumbers {
+
+    private PhoneNumbers() {
+    }
+
+    public static String normalise(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String digits = raw.replaceAll("[^0-9]", "");
+        if (digits.length() == 13 && digits.startsWith("86") && digits.charAt(2) == '1') {
+            return digits.substring(2);
+        }
+        if (digits.length() == 15 && digits.startsWith("0086") && digits.charAt(4) == '1') {
+            return digits.substring(4);
+        }
+        return digits;
+    }
+
+    /** A number is plausible when it has between 5 (short internal numbers) and 15 digits (E.164). */
+    public static boolean isValid(String raw) {
+        if (raw == null || !raw.matches("[0-9+()\\-\\s]*")) {
+            return false;
+        }
+        int length = normalise(raw).length();
+        return length >= 5 && length <= 15;
+    }
+
+    /** Mobile numbers grouped 3-4-4 as people read them out; others as stored. */
+    public static String display(String number) {
+        if (number != null && number.length() == 11 && number.startsWith("1")) {
+            return number.substring(0, 3) + " " + number.substring(3, 7) + " " + number.substring(7);
+        }
+        return number;
+    }
+}

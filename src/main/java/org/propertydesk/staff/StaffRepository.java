@@ -1,0 +1,31 @@
+package org.propertydesk.staff;
+
+import java.util.Optional;
+
+import org.propertydesk.shared.security.Role;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface StaffRepository extends JpaRepository<Staff, Long> {
+
+    Optional<Staff> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    @Query("select count(s) from Staff s join s.roles r where s.active = true and r = :role")
+    long countActiveWithRole(Role role);
+
+    @Query(value = """
+            select s from Staff s
+            where (:q is null or lower(s.username) like :q or lower(s.displayName) like :q)
+              and (:active is null or s.active = :active)
+            """,
+            countQuery = """
+            select count(s) from Staff s
+            where (:q is null or lower(s.username) like :q or lower(s.displayName) like :q)
+              and (:active is null or s.active = :active)
+            """)
+    Page<Staff> search(String q, Boolean active, Pageable pageable);
+}

@@ -1,0 +1,107 @@
+package org.propertydesk.staff;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.propertydesk.shared.security.Role;
+import org.propertydesk.shared.web.BusinessRuleException;
+import org.propertydesk.shared.web.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating and maintaining staff accounts. There is always at least one active admin, so nobody locks the company
+ * out of its own system.
+ */
+@Service
+@Transactional
+public class StaffService {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final StaffRepository staff;
+    private final PasswordEncoder passwordEncoder;
+
+    StaffService(StaffRepository staff, PasswordEncoder passwordEncoder) {
+        this.staff = staff;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional(readOnly = true)
+    Page<Staff> search(String query, Boolean active, Pageable pageable) {
+        String pattern = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
+        return staff.search(pattern, active, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    Staff get(long id) {
+        return staff.findById(id).orElseThrow(() -> new NotFoundException("Staff", id));
+    }
+
+    @Transactional(readOnly = true)
+    boolean usernameTaken(String username) {
+        return staff.existsByUsername(username);
+    }
+
+    Staff create(StaffForm form) {
+        if (staff.existsByUsername(form.getUsername())) {
+            throw new BusinessRuleException("staff.error.usernameTaken");
+        }
+        Staff created = new Staff(form.getUsername(), form.getDisplayName(), passwordEncoder.encode(form.getPassword()));
+        created.update(form.getDisplayName(), form.getPhone(), form.getRoles(), form.isAllSites(), sitesOf(form));
+        return staff.save(created);
+    }
+
+    /**
+     * Creates an account unless the username exists; for start-up data, where the caller has no form.
+     */
+    public void ensureAccount(String username, String displayName, String rawPassword, Set<Role> roles,
+            boolean allSites, Collection<Long> siteIds) {
+        if (staff.existsByUsername(username)) {
+            return;
+        }
+        Staff created = new Staff(username, displayName, passwordEncoder.encode(rawPassword));
+        created.update(displayName, null, roles, allSites, siteIds);
+        staff.save(created);
+    }
+
+    void update(long id, StaffForm form) {
+        Staff account = get(id);
+        boolean wasAdmin = account.isActiveAdmin();
+        account.update(form.getDisplayName(), form.getPhone(), form.getRoles(), form.isAllSites(), sitesOf(form));
+        if (wasAdmin && !account.isActiveAdmin()) {
+            requireAnotherActiveAdmin();
+        }
+    }
+
+    void deactivate(long id) {
+        Staff account = get(id);
+        boolean wasAdmin = account.isActiveAdmin();
+        account.deactivate();
+        if (wasAdmin) {
+            requireAnotherActiveAdmin();
+        }
+    }
+
+    void activate(long id) {
+        get(id).activate();
+    }
+
+    void resetPassword(long id, String rawPassword) {
+        get(id).changePassword(passwordEncoder.encode(rawPassword));
+    }
+
+    private void requireAnotherActiveAdmin() {
+        staff.flush();
+        if (staff.countActiveWithRole(Role.ADMIN) == 0) {
+            throw new BusinessRuleException("staff.error.lastAdmin");
+        }
+    }
+
+    private static Collection<Long> sitesOf(StaffForm form) {
+        return form.isAllSites() ? Set.of() : form.getSiteIds();
+    }
+}

@@ -1,0 +1,45 @@
+// Behaviour shared by every page; pages carry no inline scripts (the Content-Security-Policy forbids them).
+(function () {
+    'use strict';
+
+    // htmx requests carry the CSRF token from the layout's meta tags.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        if (token && header && token.content) {
+            event.detail.headers[header.content] = token.content;
+        }
+    });
+
+    // Buttons and forms with data-confirm ask before they act.
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        var message = form.getAttribute('data-confirm');
+        if (message && !window.confirm(message)) {
+            event.preventDefault();
+        }
+    }, true);
+
+    // A checkbox with data-toggle-target hides the element it names while checked (e.g. "all sites" hides the site list).
+    function syncToggles() {
+        document.querySelectorAll('[data-toggle-target]').forEach(function (box) {
+            var target = document.querySelector(box.getAttribute('data-toggle-target'));
+            if (target) {
+                target.classList.toggle('d-none', box.checked);
+            }
+        });
+    }
+    document.addEventListener('change', function (event) {
+        if (event.target.matches('[data-toggle-target]')) {
+            syncToggles();
+        }
+    });
+    document.addEventListener('DOMContentLoaded', syncToggles);
+
+    // Selects with data-autosubmit submit their form on change (filters).
+    document.addEventListener('change', function (event) {
+        if (event.target.matches('[data-autosubmit]') && event.target.form) {
+            event.target.form.requestSubmit();
+        }
+    });
+})();
