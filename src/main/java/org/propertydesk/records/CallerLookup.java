@@ -46,7 +46,7 @@ public class CallerLookup {
 
     record Result(String query, List<Hit> hits, List<House> emptyHouses) {
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return hits.isEmpty() && emptyHouses.isEmpty();
         }
     }

@@ -89,11 +89,11 @@ class CustomerService {
     record Customer360(Customer customer, List<Occupancy> occupancies, List<Occupancy> coOccupants,
             Page<Communication> communications, Page<CustomerChange> changes) {
 
-        List<Occupancy> currentOccupancies() {
+        public List<Occupancy> currentOccupancies() {
             return occupancies.stream().filter(Occupancy::isCurrent).toList();
         }
 
-        List<Occupancy> pastOccupancies() {
+        public List<Occupancy> pastOccupancies() {
             return occupancies.stream().filter(o -> !o.isCurrent()).toList();
         }
     }

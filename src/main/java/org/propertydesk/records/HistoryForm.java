@@ -4,7 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 class HistoryForm {
@@ -13,7 +12,6 @@ class HistoryForm {
     private HistoryKind kind = HistoryKind.USAGE;
 
     @NotNull
-    @PastOrPresent
     private LocalDate entryDate;
 
     @NotBlank

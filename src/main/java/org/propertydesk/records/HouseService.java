@@ -23,10 +23,12 @@ class HouseService {
     private final SiteService sites;
     private final HouseHistoryRepository history;
     private final OccupancyRepository occupancies;
+    private final CustomerRepository customers;
     private final Dates dates;
 
     HouseService(HouseRepository houses, SiteService sites, HouseHistoryRepository history,
-            OccupancyRepository occupancies, Dates dates) {
+            OccupancyRepository occupancies, CustomerRepository customers, Dates dates) {
+        this.customers = customers;
         this.houses = houses;
         this.sites = sites;
         this.history = history;
@@ -58,16 +60,30 @@ class HouseService {
         return house;
     }
 
+    /** Everyone who lives or lived in the house, with their phones loaded in the same round trip. */
     @Transactional(readOnly = true)
     List<Occupancy> occupancies(long houseId) {
         get(houseId);
-        return occupancies.findByHouse(houseId);
+        List<Occupancy> result = occupancies.findByHouse(houseId);
+        List<Long> customerIds = result.stream().map(o -> o.getCustomer().getId()).distinct().toList();
+        if (!customerIds.isEmpty()) {
+            customers.findDetailedByIdIn(customerIds);
+        }
+        return result;
     }
 
     @Transactional(readOnly = true)
     List<HouseHistoryEntry> history(long houseId) {
         get(houseId);
         return history.findByHouse(houseId);
+    }
+
+    /** Whether the house named in front-desk notation exists on a site the current user serves. */
+    @Transactional(readOnly = true)
+    boolean exists(Long siteId, String notation) {
+        return RecordsAccess.scope().includes(siteId) && HouseCode.parse(notation)
+                .flatMap(code -> houses.findBySiteIdAndCode(siteId, code.toString()))
+                .isPresent();
     }
 
     @Transactional(readOnly = true)

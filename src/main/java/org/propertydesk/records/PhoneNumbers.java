@@ -32,10 +32,20 @@ public final class PhoneNumbers {
         return length >= 5 && length <= 15;
     }
 
-    /** Mobile numbers grouped 3-4-4 as people read them out; others as stored. */
+    /**
+     * Grouped as people read numbers out: mobiles 3-4-4, landlines with their area code (3 digits for 010 and 02x,
+     * else 4) apart; anything else as stored.
+     */
     public static String display(String number) {
-        if (number != null && number.length() == 11 && number.startsWith("1")) {
+        if (number == null) {
+            return null;
+        }
+        if (number.length() == 11 && number.startsWith("1")) {
             return number.substring(0, 3) + " " + number.substring(3, 7) + " " + number.substring(7);
+        }
+        if (number.startsWith("0") && number.length() >= 10 && number.length() <= 12) {
+            int area = number.startsWith("010") || number.startsWith("02") ? 3 : 4;
+            return number.substring(0, area) + "-" + number.substring(area);
         }
         return number;
     }

@@ -70,6 +70,11 @@ class SiteService {
         return sites.existsByCode(code);
     }
 
+    @Transactional(readOnly = true)
+    boolean buildingCodeTaken(long siteId, String code) {
+        return buildings.findBySiteIdAndCode(get(siteId).getId(), code).isPresent();
+    }
+
     Site create(SiteForm form) {
         if (sites.existsByCode(form.getCode())) {
             throw new BusinessRuleException("site.error.codeTaken");
