@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The same seed gives the same data on every machine, so the README can name customers to look up.
  */
 @Component
+@Order(-10)
 @ConditionalOnProperty(name = "propertydesk.demo-data.enabled", havingValue = "true", matchIfMissing = true)
 class DemoDataLoader implements ApplicationRunner {
 

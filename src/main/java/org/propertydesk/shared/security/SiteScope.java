@@ -1,12 +1,13 @@
 package org.propertydesk.shared.security;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Set;
 
 /**
  * Which sites a person may see. Staff with all-sites access see every site; everyone else only the sites they serve.
  */
-public record SiteScope(boolean allSites, Set<Long> siteIds) {
+public record SiteScope(boolean allSites, Set<Long> siteIds) implements Serializable {
 
     public SiteScope {
         siteIds = Set.copyOf(siteIds);
