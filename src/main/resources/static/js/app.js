@@ -43,3 +43,19 @@
         }
     });
 })();
+
+// A search box with data-filter-select narrows the options of the select it names (the category picker).
+document.addEventListener('input', function (event) {
+    var box = event.target;
+    if (!box.matches('[data-filter-select]')) {
+        return;
+    }
+    var select = document.querySelector(box.getAttribute('data-filter-select'));
+    if (!select) {
+        return;
+    }
+    var term = box.value.trim().toLowerCase();
+    Array.prototype.forEach.call(select.options, function (option) {
+        option.hidden = term !== '' && option.text.toLowerCase().indexOf(term) === -1 && option.value.toLowerCase().indexOf(term) === -1;
+    });
+});

@@ -1,5 +1,12 @@
 package org.propertydesk.shared.web;
 
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -19,5 +26,32 @@ public final class Flash {
     }
 
     public record FlashMessage(String key, Object[] arguments) {
+    }
+
+    /**
+     * Some messages take other message keys as arguments ("cannot {close} while {new}"); they are translated here,
+     * in the reader's language, before the layout formats the message.
+     */
+    @ControllerAdvice
+    static class TranslateArguments {
+
+        private final MessageSource messages;
+
+        TranslateArguments(MessageSource messages) {
+            this.messages = messages;
+        }
+
+        @ModelAttribute
+        void translate(Model model, Locale locale) {
+            for (String name : new String[] {"flashSuccess", "flashError"}) {
+                if (model.getAttribute(name) instanceof FlashMessage message && message.arguments() != null) {
+                    Object[] translated = Arrays.stream(message.arguments())
+                            .map(argument -> argument instanceof String key && key.matches("[a-zA-Z]+(\\.[a-zA-Z_]+)+")
+                                    ? messages.getMessage(key, null, key, locale) : argument)
+                            .toArray();
+                    model.addAttribute(name, new FlashMessage(message.key(), translated));
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,84 @@
+package org.propertydesk.records;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.propertydesk.shared.security.SiteScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Houses and customers as other modules see them: summaries by id, checked against the caller's sites.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecordsDirectory {
+
+    private final HouseRepository houses;
+    private final CustomerRepository customers;
+    private final OccupancyRepository occupancies;
+    private final SiteRepository sites;
+
+    RecordsDirectory(HouseRepository houses, CustomerRepository customers, OccupancyRepository occupancies,
+            SiteRepository sites) {
+        this.houses = houses;
+        this.customers = customers;
+        this.occupancies = occupancies;
+        this.sites = sites;
+    }
+
+    public record HouseSummary(Long id, Long siteId, String siteCode, String siteName, String code) {
+    }
+
+    public record CustomerSummary(Long id, String name, List<String> phones, Set<CareFlag> careFlags,
+            List<HouseSummary> currentHouses) {
+
+        public String primaryPhone() {
+            return phones.isEmpty() ? null : phones.get(0);
+        }
+    }
+
+    public Optional<SiteSummary> site(Long id) {
+        return sites.findById(id).map(SiteSummary::of);
+    }
+
+    public Optional<SiteSummary> siteByCode(String code) {
+        return sites.findByCode(code).map(SiteSummary::of);
+    }
+
+    public Optional<HouseSummary> house(Long id, SiteScope scope) {
+        return houses.findWithSiteById(id).filter(h -> scope.includes(h.getSite().getId())).map(RecordsDirectory::summary);
+    }
+
+    public List<HouseSummary> houses(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : houses.findAllWithSiteByIdIn(ids).stream().map(RecordsDirectory::summary).toList();
+    }
+
+    public Optional<CustomerSummary> customer(Long id, SiteScope scope) {
+        if (!scope.allSites() && !customers.isVisibleIn(id, scope.idsForQuery())) {
+            return Optional.empty();
+        }
+        return customers.findDetailedById(id).map(customer -> new CustomerSummary(customer.getId(), customer.getName(),
+                customer.getPhoneNumbers(), Set.copyOf(customer.getCareFlags()),
+                occupancies.findCurrentByCustomerIds(List.of(id)).stream().map(o -> summary(o.getHouse())).distinct().toList()));
+    }
+
+    public List<CustomerSummary> customers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var current = occupancies.findCurrentByCustomerIds(ids);
+        return customers.findDetailedByIdIn(ids).stream()
+                .map(c -> new CustomerSummary(c.getId(), c.getName(), c.getPhoneNumbers(), Set.copyOf(c.getCareFlags()),
+                        current.stream().filter(o -> o.getCustomer().getId().equals(c.getId()))
+                                .map(o -> summary(o.getHouse())).distinct().toList()))
+                .toList();
+    }
+
+    private static HouseSummary summary(House house) {
+        return new HouseSummary(house.getId(), house.getSite().getId(), house.getSite().getCode(), house.getSite().getName(),
+                house.getCode());
+    }
+}

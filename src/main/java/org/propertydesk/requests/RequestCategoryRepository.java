@@ -1,0 +1,17 @@
+package org.propertydesk.requests;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface RequestCategoryRepository extends JpaRepository<RequestCategory, Long> {
+
+    Optional<RequestCategory> findByCode(String code);
+
+    @EntityGraph(attributePaths = {"parent"})
+    @Query("select c from RequestCategory c order by c.sortOrder, c.code")
+    List<RequestCategory> findAllOrdered();
+}

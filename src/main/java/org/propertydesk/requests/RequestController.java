@@ -1,0 +1,250 @@
+package org.propertydesk.requests;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.propertydesk.records.RecordsDirectory;
+import org.propertydesk.records.SiteDirectory;
+import org.propertydesk.shared.security.CurrentUser;
+import org.propertydesk.shared.time.Dates;
+import org.propertydesk.shared.web.BusinessRuleException;
+import org.propertydesk.shared.web.Flash;
+import org.propertydesk.shared.web.PageLinks;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The front desk's request pages: the queues, one-screen intake with a live SLA preview, and the request itself.
+ */
+@Controller
+@RequestMapping("/requests")
+@PreAuthorize(RequestController.STAFF)
+class RequestController {
+
+    static final String STAFF = "hasAnyRole('ADMIN','MANAGER','FRONT_DESK','DISPATCHER')";
+
+    private final RequestService service;
+    private final RequestQueue queue;
+    private final RequestCategoryRepository categories;
+    private final SiteDirectory sites;
+    private final RecordsDirectory records;
+    private final Dates dates;
+
+    RequestController(RequestService service, RequestQueue queue, RequestCategoryRepository categories,
+            SiteDirectory sites, RecordsDirectory records, Dates dates) {
+        this.service = service;
+        this.queue = queue;
+        this.categories = categories;
+        this.sites = sites;
+        this.records = records;
+        this.dates = dates;
+    }
+
+    @ModelAttribute
+    void reference(Model model, Locale locale) {
+        model.addAttribute("sites", sites.visibleIn(CurrentUser.siteScope()));
+        model.addAttribute("kinds", RequestKind.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("scopes", Scope.values());
+        model.addAttribute("categoryNames", categoryNames(locale));
+    }
+
+    @GetMapping
+    String queues(@RequestParam(defaultValue = "OPEN") RequestQueue.Queue q, @RequestParam(required = false) Long siteId,
+            @RequestParam(required = false) RequestKind kind, @RequestParam(defaultValue = "0") int page, Model model) {
+        Page<ServiceRequest> result = queue.list(new RequestQueue.Filter(q, siteId, kind), CurrentUser.siteScope(),
+                CurrentUser.username(), dates.now(), PageRequest.of(Math.max(page, 0), 30));
+        model.addAttribute("requestPage", result);
+        model.addAttribute("pages", PageLinks.of(result));
+        model.addAttribute("queue", q);
+        model.addAttribute("queues", RequestQueue.Queue.values());
+        model.addAttribute("siteId", siteId);
+        model.addAttribute("kind", kind);
+        model.addAttribute("now", dates.now());
+        model.addAttribute("counts", queue.counts(siteId, CurrentUser.siteScope(), CurrentUser.username(), dates.now()));
+        model.addAttribute("houses", houseCodes(result.getContent()));
+        return "requests/queues";
+    }
+
+    @GetMapping("/counts")
+    String counts(@RequestParam(required = false) Long siteId, @RequestParam(defaultValue = "OPEN") RequestQueue.Queue q,
+            @RequestParam(required = false) RequestKind kind, Model model) {
+        model.addAttribute("counts", queue.counts(siteId, CurrentUser.siteScope(), CurrentUser.username(), dates.now()));
+        model.addAttribute("queue", q);
+        model.addAttribute("queues", RequestQueue.Queue.values());
+        model.addAttribute("siteId", siteId);
+        model.addAttribute("kind", kind);
+        return "requests/queues :: tabs";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','FRONT_DESK','DISPATCHER')")
+    String intake(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Long houseId,
+            Model model) {
+        IntakeForm form = new IntakeForm();
+        if (customerId != null) {
+            records.customer(customerId, CurrentUser.siteScope()).ifPresent(customer -> {
+                form.setCustomerId(customer.id());
+                form.setContactPhone(customer.primaryPhone());
+                if (houseId == null && customer.currentHouses().size() == 1) {
+                    form.setHouseId(customer.currentHouses().get(0).id());
+                    form.setSiteId(customer.currentHouses().get(0).siteId());
+                }
+            });
+        }
+        if (houseId != null) {
+            records.house(houseId, CurrentUser.siteScope()).ifPresent(house -> {
+                form.setHouseId(house.id());
+                form.setSiteId(house.siteId());
+            });
+        }
+        if (form.getSiteId() == null && sites.visibleIn(CurrentUser.siteScope()).size() == 1) {
+            form.setSiteId(sites.visibleIn(CurrentUser.siteScope()).get(0).id());
+        }
+        model.addAttribute("form", form);
+        return intakePage(form, model);
+    }
+
+    /** The live preview beside the intake form: priority after the care-flag raise, due times, open requests. */
+    @PostMapping("/preview")
+    String preview(@ModelAttribute("form") IntakeForm form, Model model) {
+        model.addAttribute("preview", previewOf(form));
+        return "requests/intake :: preview";
+    }
+
+    @PostMapping
+    String receive(@Valid @ModelAttribute("form") IntakeForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (form.getSiteId() != null && !CurrentUser.siteScope().includes(form.getSiteId())) {
+            binding.rejectValue("siteId", "house.error.siteNotYours");
+        }
+        if (form.getHouseId() == null && (form.getLocationText() == null || form.getLocationText().isBlank())) {
+            binding.rejectValue("locationText", "request.locationRequired");
+        }
+        if (form.getChannel() != Channel.PATROL && (form.getContactPhone() == null || form.getContactPhone().isBlank())) {
+            binding.rejectValue("contactPhone", "request.contactPhoneRequired");
+        }
+        if (form.getPreferredFrom() != null && form.getPreferredTo() != null
+                && form.getPreferredTo().isBefore(form.getPreferredFrom())) {
+            binding.rejectValue("preferredTo", "request.preferredWindowOrder");
+        }
+        if (binding.hasErrors()) {
+            return intakePage(form, model);
+        }
+        ServiceRequest request;
+        try {
+            request = service.receive(form.toCommand(dates.zone()));
+        } catch (BusinessRuleException refused) {
+            binding.reject(refused.messageKey(), refused.arguments(), null);
+            return intakePage(form, model);
+        }
+        Flash.success(redirect, "request.received", request.getNumber());
+        return "redirect:/requests/" + request.getId();
+    }
+
+    /** The caller is chasing a request that already exists: count the follow-up instead of creating a duplicate. */
+    @PostMapping("/{id}/follow-up")
+    String followUp(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        ServiceRequest request = service.act(id, RequestAction.FOLLOW_UP, note, null);
+        Flash.success(redirect, "request.followUpAdded", request.getNumber());
+        return "redirect:/requests/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        ServiceRequest request = service.get(id);
+        model.addAttribute("request", request);
+        model.addAttribute("view", RequestView.of(request, dates.now()));
+        model.addAttribute("house", request.getHouseId() == null ? null
+                : records.house(request.getHouseId(), CurrentUser.siteScope()).orElse(null));
+        model.addAttribute("customer", request.getCustomerId() == null ? null
+                : records.customer(request.getCustomerId(), CurrentUser.siteScope()).orElse(null));
+        model.addAttribute("site", records.site(request.getSiteId()).orElse(null));
+        return "requests/request";
+    }
+
+    @PostMapping("/{id}/actions/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String note,
+            @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        RequestAction move = RequestAction.parse(action).orElseThrow(() -> new BusinessRuleException("request.error.unknownAction"));
+        if (move.needsReason() && (note == null || note.isBlank())) {
+            Flash.error(redirect, "request.error.reasonRequired");
+            return "redirect:/requests/" + id;
+        }
+        ServiceRequest request = service.act(id, move, note, version);
+        Flash.success(redirect, "request.action.done", "request.action." + move.name().toLowerCase(Locale.ROOT).replace("_", ""), request.getNumber());
+        return "redirect:/requests/" + id;
+    }
+
+    @PostMapping("/{id}/notes")
+    String addNote(@PathVariable long id, @RequestParam(required = false) String note,
+            @RequestParam(defaultValue = "false") boolean internal, RedirectAttributes redirect) {
+        if (note == null || note.isBlank()) {
+            Flash.error(redirect, "request.error.noteRequired");
+            return "redirect:/requests/" + id;
+        }
+        service.addNote(id, note, internal);
+        Flash.success(redirect, "request.noteAdded");
+        return "redirect:/requests/" + id;
+    }
+
+    @PostMapping("/{id}/kind")
+    String changeKind(@PathVariable long id, @RequestParam RequestKind kind, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        service.changeKind(id, kind, note);
+        Flash.success(redirect, "request.kindChanged");
+        return "redirect:/requests/" + id;
+    }
+
+    @PostMapping("/{id}/priority")
+    String changePriority(@PathVariable long id, @RequestParam Priority priority,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        service.changePriority(id, priority, note);
+        Flash.success(redirect, "request.priorityChanged");
+        return "redirect:/requests/" + id;
+    }
+
+    private String intakePage(IntakeForm form, Model model) {
+        if (form.getCustomerId() != null) {
+            model.addAttribute("customer", records.customer(form.getCustomerId(), CurrentUser.siteScope()).orElse(null));
+        }
+        if (form.getHouseId() != null) {
+            model.addAttribute("house", records.house(form.getHouseId(), CurrentUser.siteScope()).orElse(null));
+        }
+        model.addAttribute("categories", categories.findAllOrdered().stream().filter(RequestCategory::isActive).toList());
+        model.addAttribute("preview", previewOf(form));
+        return "requests/intake";
+    }
+
+    private IntakePreview previewOf(IntakeForm form) {
+        return IntakePreview.of(form, service, dates);
+    }
+
+    private Map<String, String> categoryNames(Locale locale) {
+        return categories.findAllOrdered().stream().collect(Collectors.toMap(RequestCategory::getCode,
+                c -> c.name(locale)));
+    }
+
+    private Map<Long, String> houseCodes(List<ServiceRequest> requests) {
+        var ids = requests.stream().map(ServiceRequest::getHouseId).filter(Objects::nonNull).distinct().toList();
+        return records.houses(ids).stream().collect(Collectors.toMap(RecordsDirectory.HouseSummary::id,
+                h -> h.siteCode() + " " + h.code()));
+    }
+}

@@ -1,0 +1,45 @@
+package org.propertydesk.requests;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
+
+    @EntityGraph(attributePaths = {"category"})
+    @Query("select r from ServiceRequest r where r.id = :id")
+    Optional<ServiceRequest> findWithCategoryById(Long id);
+
+    Optional<ServiceRequest> findByNumber(String number);
+
+    /** Open requests of a house, same category first: offered at intake instead of a duplicate. */
+    @EntityGraph(attributePaths = {"category"})
+    @Query("""
+            select r from ServiceRequest r
+            where r.houseId = :houseId and r.status not in ('RESOLVED', 'CLOSED', 'CANCELLED')
+            order by case when r.category.id = :categoryId then 0 else 1 end, r.receivedAt desc
+            """)
+    List<ServiceRequest> findOpenForHouse(Long houseId, Long categoryId);
+
+    /** The latest repair of the same house and category resolved since a moment: a repeat problem. */
+    @Query("""
+            select r.id from ServiceRequest r
+            where r.houseId = :houseId and r.category.id = :categoryId and r.kind = 'REPAIR'
+              and r.resolvedAt >= :since
+            order by r.resolvedAt desc limit 1
+            """)
+    Optional<Long> findRecentlyResolvedRepair(Long houseId, Long categoryId, Instant since);
+
+    @EntityGraph(attributePaths = {"category"})
+    @Query("select r from ServiceRequest r where r.customerId = :customerId order by r.receivedAt desc limit 50")
+    List<ServiceRequest> findLatestForCustomer(Long customerId);
+
+    @EntityGraph(attributePaths = {"category"})
+    @Query("select r from ServiceRequest r where r.id in :ids")
+    List<ServiceRequest> findWithCategoryByIdIn(Collection<Long> ids);
+}

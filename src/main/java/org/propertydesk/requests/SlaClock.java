@@ -1,0 +1,76 @@
+package org.propertydesk.requests;
+
+import java.sql.Time;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.propertydesk.shared.time.Dates;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works out a request's SLA plan: the effective policy for its site, kind and priority, on the site's business
+ * calendar (or around the clock for policies that run 24×7, such as emergencies).
+ */
+@Component
+class SlaClock {
+
+    private final SlaPolicyRepository policies;
+    private final JdbcClient jdbc;
+    private final Dates dates;
+    private final double riskFraction;
+
+    SlaClock(SlaPolicyRepository policies, JdbcClient jdbc, Dates dates,
+            @Value("${propertydesk.sla.at-risk-fraction:0.8}") double riskFraction) {
+        this.policies = policies;
+        this.jdbc = jdbc;
+        this.dates = dates;
+        this.riskFraction = riskFraction;
+    }
+
+    SlaPolicy policy(Long siteId, RequestKind kind, Priority priority) {
+        return policies.findEffective(siteId, kind, priority)
+                .orElseThrow(() -> new IllegalStateException("No SLA policy for " + kind + "/" + priority));
+    }
+
+    SlaPlan plan(Long siteId, RequestKind kind, Priority priority, Instant start, Instant preferredTo) {
+        SlaPolicy policy = policy(siteId, kind, priority);
+        return SlaPlan.compute(policy, calendarFor(siteId, policy), start, preferredTo, riskFraction);
+    }
+
+    /** The plan of a request as it stands now: from its receipt, pushed back by the time it spent on hold. */
+    SlaPlan replan(ServiceRequest request, RequestKind kind, Priority priority) {
+        SlaPolicy policy = policy(request.getSiteId(), kind, priority);
+        BusinessCalendar calendar = calendarFor(request.getSiteId(), policy);
+        return SlaPlan.compute(policy, calendar, request.getReceivedAt(), request.getPreferredTo(), riskFraction)
+                .delayedBy(calendar, request.heldSoFar());
+    }
+
+    BusinessCalendar calendarFor(ServiceRequest request) {
+        return calendarFor(request.getSiteId(), policy(request.getSiteId(), request.getKind(), request.getPriority()));
+    }
+
+    private BusinessCalendar calendarFor(Long siteId, SlaPolicy policy) {
+        return policy.isBusinessHours() ? siteCalendar(siteId) : BusinessCalendar.alwaysOpen(dates.zone());
+    }
+
+    BusinessCalendar siteCalendar(Long siteId) {
+        Set<LocalDate> holidays = new HashSet<>(jdbc.sql("select day from holiday where site_id is null or site_id = :site")
+                .param("site", siteId)
+                .query(LocalDate.class)
+                .list());
+        Map<DayOfWeek, BusinessCalendar.Hours> week = new EnumMap<>(DayOfWeek.class);
+        jdbc.sql("select day_of_week, opens_at, closes_at from business_hours where site_id = :site")
+                .param("site", siteId)
+                .query((rs, n) -> week.put(DayOfWeek.of(rs.getInt(1)),
+                        new BusinessCalendar.Hours(rs.getObject(2, Time.class).toLocalTime(), rs.getObject(3, Time.class).toLocalTime())))
+                .list();
+        return week.isEmpty() ? BusinessCalendar.standard(dates.zone(), holidays) : BusinessCalendar.of(dates.zone(), week, holidays);
+    }
+}

@@ -1,0 +1,58 @@
+package org.propertydesk.requests;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The due times of a request's targets, and the moments they become "at risk" (a share of the time used up,
+ * 80 % by default). Computed at intake, and again when the kind or priority changes.
+ */
+record SlaPlan(Instant dueAcknowledge, Instant riskAcknowledge, Instant dueArrival, Instant riskArrival,
+        Instant dueResolve, Instant riskResolve) {
+
+    static SlaPlan compute(SlaPolicy policy, BusinessCalendar clock, Instant start, Instant preferredTo,
+            double riskFraction) {
+        Instant dueAcknowledge = clock.plus(start, minutes(policy.getResponseMinutes()));
+        Instant riskAcknowledge = clock.plus(start, share(minutes(policy.getResponseMinutes()), riskFraction));
+        Instant dueArrival = null;
+        Instant riskArrival = null;
+        if (policy.getKind() == RequestKind.REPAIR) {
+            if (preferredTo != null && preferredTo.isAfter(start) && policy.getPriority().ordinal() >= Priority.NORMAL.ordinal()) {
+                dueArrival = preferredTo;
+                riskArrival = start.plus(share(Duration.between(start, preferredTo), riskFraction));
+            } else if (policy.isArrivalNextBusinessDay()) {
+                dueArrival = clock.endOfNextBusinessDay(start);
+                riskArrival = clock.plus(start, share(clock.between(start, dueArrival), riskFraction));
+            } else if (policy.getArrivalMinutes() != null) {
+                dueArrival = clock.plus(start, minutes(policy.getArrivalMinutes()));
+                riskArrival = clock.plus(start, share(minutes(policy.getArrivalMinutes()), riskFraction));
+            }
+        }
+        Instant dueResolve = clock.plus(start, minutes(policy.getResolutionMinutes()));
+        Instant riskResolve = clock.plus(start, share(minutes(policy.getResolutionMinutes()), riskFraction));
+        if (dueArrival != null && dueResolve.isBefore(dueArrival)) {
+            dueResolve = dueArrival;
+            riskResolve = riskArrival;
+        }
+        return new SlaPlan(dueAcknowledge, riskAcknowledge, dueArrival, riskArrival, dueResolve, riskResolve);
+    }
+
+    /** The same plan with every target pushed back by time spent on hold, measured on the policy's clock. */
+    SlaPlan delayedBy(BusinessCalendar clock, Duration held) {
+        if (held.isZero()) {
+            return this;
+        }
+        return new SlaPlan(clock.plus(dueAcknowledge, held), clock.plus(riskAcknowledge, held),
+                dueArrival == null ? null : clock.plus(dueArrival, held),
+                riskArrival == null ? null : clock.plus(riskArrival, held),
+                clock.plus(dueResolve, held), clock.plus(riskResolve, held));
+    }
+
+    private static Duration minutes(int minutes) {
+        return Duration.ofMinutes(minutes);
+    }
+
+    private static Duration share(Duration duration, double fraction) {
+        return Duration.ofSeconds(Math.round(duration.toSeconds() * fraction));
+    }
+}
