@@ -424,6 +424,15 @@ class ServiceRequest {
         touch(actor, now);
     }
 
+    /** The escalation job found a target missed: the breach and who was told go on the timeline. */
+    void escalated(SlaTarget target, int level, List<String> recipients, Instant now) {
+        Actor system = new Actor("system", "system");
+        if (level == 1) {
+            log(now, "breached", system, target.name(), true);
+        }
+        log(now, "escalated", system, "L" + level + " → " + (recipients.isEmpty() ? "—" : String.join(", ", recipients)), true);
+    }
+
     /** The plan the request is currently timed against, as stored. */
     SlaPlan currentPlan() {
         return new SlaPlan(dueAcknowledgeAt, riskAcknowledgeAt, dueArrivalAt, riskArrivalAt, dueResolveAt, riskResolveAt);

@@ -41,6 +41,8 @@ class Staff extends Audited {
 
     private String phone;
 
+    private String email;
+
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
@@ -70,9 +72,11 @@ class Staff extends Audited {
         this.passwordHash = passwordHash;
     }
 
-    void update(String displayName, String phone, Collection<Role> roles, boolean allSites, Collection<Long> siteIds) {
+    void update(String displayName, String phone, String email, Collection<Role> roles, boolean allSites,
+            Collection<Long> siteIds) {
         this.displayName = displayName;
         this.phone = phone;
+        this.email = email;
         this.roles.clear();
         this.roles.addAll(roles);
         this.allSites = allSites;
@@ -115,6 +119,10 @@ class Staff extends Audited {
 
     public String getPhone() {
         return phone;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public boolean isActive() {

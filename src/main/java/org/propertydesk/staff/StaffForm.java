@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -29,6 +30,10 @@ class StaffForm {
     @Pattern(regexp = "[0-9+\\-\\s]*", message = "{validation.phone}")
     private String phone;
 
+    @Email
+    @Size(max = 200)
+    private String email;
+
     @NotEmpty
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
@@ -44,6 +49,7 @@ class StaffForm {
         form.username = staff.getUsername();
         form.displayName = staff.getDisplayName();
         form.phone = staff.getPhone();
+        form.email = staff.getEmail();
         form.roles = EnumSet.noneOf(Role.class);
         form.roles.addAll(staff.getRoles());
         form.allSites = staff.isAllSites();
@@ -73,6 +79,14 @@ class StaffForm {
 
     public void setPhone(String phone) {
         this.phone = phone == null || phone.isBlank() ? null : phone.trim();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.trim();
     }
 
     public Set<Role> getRoles() {

@@ -1,5 +1,7 @@
 package org.propertydesk.staff;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.propertydesk.shared.security.Role;
@@ -11,6 +13,15 @@ import org.springframework.data.jpa.repository.Query;
 interface StaffRepository extends JpaRepository<Staff, Long> {
 
     Optional<Staff> findByUsername(String username);
+
+    List<Staff> findByUsernameIn(Collection<String> usernames);
+
+    @Query("""
+            select distinct s from Staff s join s.roles r
+            where s.active = true and r = :role and (s.allSites = true or :siteId member of s.siteIds)
+            order by s.username
+            """)
+    List<Staff> findActiveWithRoleServing(Role role, Long siteId);
 
     boolean existsByUsername(String username);
 

@@ -51,7 +51,7 @@ public class StaffService {
             throw new BusinessRuleException("staff.error.usernameTaken");
         }
         Staff created = new Staff(form.getUsername(), form.getDisplayName(), passwordEncoder.encode(form.getPassword()));
-        created.update(form.getDisplayName(), form.getPhone(), form.getRoles(), form.isAllSites(), sitesOf(form));
+        created.update(form.getDisplayName(), form.getPhone(), form.getEmail(), form.getRoles(), form.isAllSites(), sitesOf(form));
         return staff.save(created);
     }
 
@@ -64,14 +64,14 @@ public class StaffService {
             return;
         }
         Staff created = new Staff(username, displayName, passwordEncoder.encode(rawPassword));
-        created.update(displayName, null, roles, allSites, siteIds);
+        created.update(displayName, null, null, roles, allSites, siteIds);
         staff.save(created);
     }
 
     void update(long id, StaffForm form) {
         Staff account = get(id);
         boolean wasAdmin = account.isActiveAdmin();
-        account.update(form.getDisplayName(), form.getPhone(), form.getRoles(), form.isAllSites(), sitesOf(form));
+        account.update(form.getDisplayName(), form.getPhone(), form.getEmail(), form.getRoles(), form.isAllSites(), sitesOf(form));
         if (wasAdmin && !account.isActiveAdmin()) {
             requireAnotherActiveAdmin();
         }
