@@ -59,3 +59,16 @@ document.addEventListener('input', function (event) {
         option.hidden = term !== '' && option.text.toLowerCase().indexOf(term) === -1 && option.value.toLowerCase().indexOf(term) === -1;
     });
 });
+
+// A button with data-fill-target copies its data-fill-text into that field (reply templates at intake).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-fill-target]');
+    if (!button) {
+        return;
+    }
+    var field = document.querySelector(button.getAttribute('data-fill-target'));
+    if (field) {
+        field.value = button.getAttribute('data-fill-text');
+        field.focus();
+    }
+});

@@ -3,6 +3,7 @@ package org.propertydesk.records;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.Flash;
 import org.propertydesk.shared.web.PageLinks;
 import org.propertydesk.shared.web.Sorting;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -39,9 +41,11 @@ class CustomerController {
     private final SiteDirectory siteDirectory;
     private final List<CustomerPageSection> sections;
     private final Dates dates;
+    private final MessageSource messages;
 
     CustomerController(CustomerService customers, HouseService houses, SiteDirectory siteDirectory,
-            List<CustomerPageSection> sections, Dates dates) {
+            List<CustomerPageSection> sections, Dates dates, MessageSource messages) {
+        this.messages = messages;
         this.customers = customers;
         this.houses = houses;
         this.siteDirectory = siteDirectory;
@@ -113,11 +117,12 @@ class CustomerController {
     }
 
     @GetMapping("/customers/{id}")
-    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         CustomerService.Customer360 view = customers.view(id, page);
         model.addAttribute("view", view);
         model.addAttribute("customer", view.customer());
         model.addAttribute("commPages", PageLinks.of(view.communications()));
+        model.addAttribute("changeLines", ChangeLines.of(view.changes().getContent(), messages, locale));
         model.addAttribute("sections", sections.stream()
                 .map(section -> Map.of("title", section.titleKey(), "url", section.url(id))).toList());
         model.addAttribute("today", dates.today());
@@ -138,7 +143,11 @@ class CustomerController {
     String editForm(@PathVariable long id, Model model) {
         Customer customer = customers.get(id);
         model.addAttribute("customer", customer);
-        model.addAttribute("form", CustomerForm.of(customer).withPhoneSlots());
+        CustomerForm form = CustomerForm.of(customer).withPhoneSlots();
+        if (!RecordsAccess.maySeeFullIdNumbers()) {
+            form.setIdNumber(null);
+        }
+        model.addAttribute("form", form);
         return "records/customer-form";
     }
 
@@ -162,7 +171,7 @@ class CustomerController {
     @PostMapping("/customers/{id}/occupancies")
     @PreAuthorize(RecordsAccess.EDITORS)
     String addOccupancy(@PathVariable long id, @Valid @ModelAttribute("occupancyForm") OccupancyForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+            BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
         if (!binding.hasFieldErrors("houseCode") && HouseCode.parse(form.getHouseCode()).isEmpty()) {
             binding.rejectValue("houseCode", "occupancy.error.houseNotation");
         } else if (!binding.hasErrors() && !houses.exists(form.getSiteId(), form.getHouseCode())) {
@@ -170,7 +179,7 @@ class CustomerController {
         }
         if (binding.hasErrors()) {
             model.addAttribute("openPanel", "occupancy");
-            return show(id, 0, model);
+            return show(id, 0, model, locale);
         }
         customers.addOccupancy(id, form);
         Flash.success(redirect, "occupancy.added");
@@ -198,10 +207,10 @@ class CustomerController {
     @PostMapping("/customers/{id}/communications")
     @PreAuthorize(RecordsAccess.EDITORS)
     String addCommunication(@PathVariable long id, @Valid @ModelAttribute("communicationForm") CommunicationForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+            BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             model.addAttribute("openPanel", "communication");
-            return show(id, 0, model);
+            return show(id, 0, model, locale);
         }
         customers.addCommunication(id, form);
         Flash.success(redirect, "communication.added");

@@ -18,6 +18,10 @@ import jakarta.validation.constraints.Size;
  */
 class CustomerForm {
 
+    /** The version the form was filled from, so that saving over someone else's change is refused. */
+    private Long version;
+
+
     static final int MAX_PHONES = 5;
 
     @NotNull
@@ -62,6 +66,7 @@ class CustomerForm {
 
     static CustomerForm of(Customer customer) {
         CustomerForm form = new CustomerForm();
+        form.version = customer.getVersion();
         form.siteId = customer.getSite().getId();
         form.type = customer.getType();
         form.name = customer.getName();
@@ -203,5 +208,13 @@ class CustomerForm {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

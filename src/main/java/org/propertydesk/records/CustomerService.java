@@ -119,20 +119,26 @@ class CustomerService {
         log(customer.getId(), "customer.change.created", null, customer.getName());
         if (form.getHouseId() != null) {
             House house = houses.get(form.getHouseId());
-            moveIn(customer, house, form.getRole(), dates.today(), true);
+            boolean hasPrimary = occupancies.findCurrentByHouseIds(List.of(house.getId())).stream()
+                    .anyMatch(Occupancy::isPrimaryContact);
+            moveIn(customer, house, form.getRole(), dates.today(), !hasPrimary);
         }
         return customer;
     }
 
     void update(long id, CustomerForm form) {
         Customer customer = get(id);
+        BusinessRuleException.requireVersion(form.getVersion(), customer.getVersion());
+        if (form.getIdNumber() == null && !RecordsAccess.maySeeFullIdNumbers()) {
+            form.setIdNumber(customer.getIdNumber());
+        }
         List<String[]> diff = new ArrayList<>();
         if (!Objects.equals(customer.getSite().getId(), form.getSiteId())) {
             Site site = sites.get(form.getSiteId());
             diff.add(new String[] {"customer.site", customer.getSite().getName(), site.getName()});
             customer.moveTo(site);
         }
-        compare(diff, "customer.type", customer.getType(), form.getType());
+        compare(diff, "customer.type", token("customerType", customer.getType()), token("customerType", form.getType()));
         compare(diff, "customer.name", customer.getName(), form.getName());
         compare(diff, "customer.phones", String.join(", ", customer.getPhoneNumbers()),
                 String.join(", ", form.enteredPhones().stream().map(PhoneNumbers::normalise).distinct().toList()));
@@ -140,8 +146,9 @@ class CustomerService {
         if (!Objects.equals(customer.getIdNumber(), form.getIdNumber())) {
             diff.add(new String[] {"customer.idNumber", IdNumbers.mask(customer.getIdNumber()), IdNumbers.mask(form.getIdNumber())});
         }
-        compare(diff, "customer.valueTier", customer.getValueTier(), form.getValueTier());
-        compare(diff, "customer.disposition", customer.getDisposition(), form.getDisposition());
+        compare(diff, "customer.valueTier", token("valueTier", customer.getValueTier()), token("valueTier", form.getValueTier()));
+        compare(diff, "customer.disposition", token("disposition", customer.getDisposition()),
+                token("disposition", form.getDisposition()));
         compare(diff, "customer.birthday", customer.getBirthday(), form.getBirthday());
         compare(diff, "customer.preferredContactTime", customer.getPreferredContactTime(), form.getPreferredContactTime());
         compare(diff, "customer.notes", customer.getNotes(), form.getNotes());
@@ -179,7 +186,7 @@ class CustomerService {
             occupancies.findCurrentByHouseIds(List.of(house.getId())).forEach(o -> o.markPrimaryContact(false));
         }
         Occupancy occupancy = occupancies.save(new Occupancy(customer, house, role, since, primary));
-        log(customer.getId(), "customer.change.movedIn", null, house.getSite().getName() + " " + house.getCode() + " (" + role + ")");
+        log(customer.getId(), "customer.change.movedIn", null, house.getSite().getName() + " " + house.getCode() + " · " + token("occupancyRole", role));
         return occupancy;
     }
 
@@ -189,7 +196,7 @@ class CustomerService {
         occupancy.moveOut(endDate);
         House house = occupancy.getHouse();
         log(occupancy.getCustomer().getId(), "customer.change.movedOut", house.getSite().getName() + " " + house.getCode()
-                + " (" + occupancy.getRole() + ")", String.valueOf(endDate));
+                + " · " + token("occupancyRole", occupancy.getRole()), String.valueOf(endDate));
     }
 
     void makePrimaryContact(long occupancyId) {
@@ -221,7 +228,12 @@ class CustomerService {
     }
 
     private static String sorted(Collection<CareFlag> flags) {
-        return flags.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+        return flags.stream().map(flag -> token("careFlag", flag)).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** An enum value written as its message key, so the change history reads in the reader's language. */
+    private static String token(String prefix, Enum<?> value) {
+        return value == null ? null : prefix + "." + value.name();
     }
 
     private static String truncate(String value) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record HouseCode(String building, String unit, String room) {
 
     private static final Pattern NOTATION = Pattern.compile(
-            "^\\s*([0-9A-Za-z]{1,8})\\s*(?:[-#/\\s－—]|栋|号楼|幢)\\s*(?:([0-9A-Za-z]{1,8})\\s*(?:[-#/\\s－—]|单元)\\s*)?([0-9A-Za-z]{1,10})\\s*(?:室|号)?\\s*$");
+            "^\\s*([0-9A-Za-z]{1,16})\\s*(?:[-#/\\s－—]|栋|号楼|幢)\\s*(?:([0-9A-Za-z]{1,16})\\s*(?:[-#/\\s－—]|单元)\\s*)?([0-9A-Za-z]{1,16})\\s*(?:室|号)?\\s*$");
 
     public static HouseCode of(String building, String unit, String room) {
         return new HouseCode(building, unit == null || unit.isBlank() ? null : unit, room);

@@ -19,6 +19,10 @@ import jakarta.validation.constraints.Size;
  */
 class HouseForm {
 
+    /** The version the form was filled from, so that saving over someone else's change is refused. */
+    private Long version;
+
+
     @NotNull
     private Long siteId;
 
@@ -57,6 +61,7 @@ class HouseForm {
 
     static HouseForm of(House house) {
         HouseForm form = new HouseForm();
+        form.version = house.getVersion();
         form.siteId = house.getSite().getId();
         form.buildingCode = house.getBuilding().getCode();
         form.unitCode = house.getUnit() == null ? null : house.getUnit().getCode();
@@ -161,5 +166,13 @@ class HouseForm {
 
     private static String upper(String value) {
         return value == null || value.isBlank() ? null : value.trim().toUpperCase();
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -109,6 +109,7 @@ class HouseService {
     /** Changes what a house is like; where it is (site and code) stays, since requests and history refer to it. */
     void update(long id, HouseForm form) {
         House house = get(id);
+        BusinessRuleException.requireVersion(form.getVersion(), house.getVersion());
         house.describe(form.getFloor(), form.getArea(), form.getUse(), form.getStatus(), form.getHandoverDate(),
                 form.getWarrantyEnd());
     }

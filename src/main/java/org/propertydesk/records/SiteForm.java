@@ -7,6 +7,10 @@ import jakarta.validation.constraints.Size;
 
 class SiteForm {
 
+    /** The version the form was filled from, so that saving over someone else's change is refused. */
+    private Long version;
+
+
     @NotBlank
     @Size(max = 32)
     @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{site.code.pattern}")
@@ -24,6 +28,7 @@ class SiteForm {
 
     static SiteForm of(Site site) {
         SiteForm form = new SiteForm();
+        form.version = site.getVersion();
         form.code = site.getCode();
         form.name = site.getName();
         form.address = site.getAddress();
@@ -61,5 +66,13 @@ class SiteForm {
 
     public void setPropertyType(PropertyType propertyType) {
         this.propertyType = propertyType;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -83,7 +83,9 @@ class SiteService {
     }
 
     void update(long id, SiteForm form) {
-        get(id).update(form.getName(), form.getAddress(), form.getPropertyType());
+        Site site = get(id);
+        BusinessRuleException.requireVersion(form.getVersion(), site.getVersion());
+        site.update(form.getName(), form.getAddress(), form.getPropertyType());
     }
 
     Building addBuilding(long siteId, BuildingForm form) {

@@ -40,7 +40,9 @@ final class BusinessCalendar {
     }
 
     static BusinessCalendar of(ZoneId zone, Map<DayOfWeek, Hours> week, Set<LocalDate> holidays) {
-        return new BusinessCalendar(zone, new EnumMap<>(week), holidays, false);
+        Map<DayOfWeek, Hours> copy = new EnumMap<>(DayOfWeek.class);
+        copy.putAll(week);
+        return new BusinessCalendar(zone, copy, holidays, false);
     }
 
     /** The company default: 08:00–18:00 every day. */

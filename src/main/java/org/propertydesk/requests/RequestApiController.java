@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.propertydesk.records.RecordsDirectory;
@@ -88,6 +89,7 @@ class RequestApiController {
     @Operation(summary = "Take in a request",
             description = "201 with Location and the request. Invalid input answers 400 with `errors` per field and "
                     + "saves nothing; a site the caller does not serve is a field error on `siteCode`.")
+    @ApiResponse(responseCode = "201", description = "Taken in; Location is its URL, ETag its version")
     ResponseEntity<RequestApiJson.RequestDetail> create(@Valid @RequestBody RequestApiJson.NewRequest body) {
         SiteScope scope = CurrentUser.siteScope();
         ApiValidationException.Collector errors = new ApiValidationException.Collector();

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.validation.Valid;
 
 import org.propertydesk.records.RecordsDirectory;
@@ -15,8 +17,16 @@ import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.BusinessRuleException;
 import org.propertydesk.shared.web.Flash;
 import org.propertydesk.shared.web.PageLinks;
+import org.propertydesk.shared.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,15 +51,22 @@ class RequestController {
     static final String STAFF = "hasAnyRole('ADMIN','MANAGER','FRONT_DESK','DISPATCHER')";
 
     private final RequestService service;
+    private final RequestAttachments attachments;
     private final RequestQueue queue;
     private final RequestCategoryRepository categories;
     private final SiteDirectory sites;
     private final RecordsDirectory records;
     private final Dates dates;
+    private final ReplyTemplates replies;
+    private final MessageSource messages;
 
-    RequestController(RequestService service, RequestQueue queue, RequestCategoryRepository categories,
-            SiteDirectory sites, RecordsDirectory records, Dates dates) {
+    RequestController(RequestService service, RequestAttachments attachments, RequestQueue queue,
+            RequestCategoryRepository categories, SiteDirectory sites, RecordsDirectory records, Dates dates,
+            ReplyTemplates replies, MessageSource messages) {
+        this.replies = replies;
+        this.messages = messages;
         this.service = service;
+        this.attachments = attachments;
         this.queue = queue;
         this.categories = categories;
         this.sites = sites;
@@ -97,7 +115,7 @@ class RequestController {
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','FRONT_DESK','DISPATCHER')")
     String intake(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Long houseId,
-            Model model) {
+            Model model, Locale locale) {
         IntakeForm form = new IntakeForm();
         if (customerId != null) {
             records.customer(customerId, CurrentUser.siteScope()).ifPresent(customer -> {
@@ -119,19 +137,26 @@ class RequestController {
             form.setSiteId(sites.visibleIn(CurrentUser.siteScope()).get(0).id());
         }
         model.addAttribute("form", form);
-        return intakePage(form, model);
+        return intakePage(form, model, locale);
     }
 
     /** The live preview beside the intake form: priority after the care-flag raise, due times, open requests. */
     @PostMapping("/preview")
-    String preview(@ModelAttribute("form") IntakeForm form, Model model) {
-        model.addAttribute("preview", previewOf(form));
+    String preview(@ModelAttribute("form") IntakeForm form, Model model, Locale locale) {
+        model.addAttribute("preview", previewOf(form, locale));
         return "requests/intake :: preview";
     }
 
     @PostMapping
-    String receive(@Valid @ModelAttribute("form") IntakeForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+    String receive(@Valid @ModelAttribute("form") IntakeForm form, BindingResult binding,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean resolveAtIntake, @RequestParam(required = false) String answer,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        if (resolveAtIntake && form.getKind() != RequestKind.INQUIRY) {
+            binding.reject("request.error.resolveAtIntake");
+        }
+        RequestAttachments.problemWith(files, 0).ifPresent(problem -> binding.reject(problem,
+                new Object[] {RequestAttachments.MAX_PER_REQUEST}, null));
         if (form.getSiteId() != null && !CurrentUser.siteScope().includes(form.getSiteId())) {
             binding.rejectValue("siteId", "house.error.siteNotYours");
         }
@@ -146,14 +171,16 @@ class RequestController {
             binding.rejectValue("preferredTo", "request.preferredWindowOrder");
         }
         if (binding.hasErrors()) {
-            return intakePage(form, model);
+            return intakePage(form, model, locale);
         }
         ServiceRequest request;
         try {
-            request = service.receive(form.toCommand(dates.zone()));
+            String answered = !resolveAtIntake ? null : answer == null || answer.isBlank()
+                    ? messages.getMessage("request.answeredAtIntake", null, locale) : answer.strip();
+            request = attachments.receive(form.toCommand(dates.zone()), files, answered);
         } catch (BusinessRuleException refused) {
             binding.reject(refused.messageKey(), refused.arguments(), null);
-            return intakePage(form, model);
+            return intakePage(form, model, locale);
         }
         Flash.success(redirect, "request.received", request.getNumber());
         return "redirect:/requests/" + request.getId();
@@ -177,7 +204,32 @@ class RequestController {
         model.addAttribute("customer", request.getCustomerId() == null ? null
                 : records.customer(request.getCustomerId(), CurrentUser.siteScope()).orElse(null));
         model.addAttribute("site", records.site(request.getSiteId()).orElse(null));
+        model.addAttribute("attachments", attachments.of(id));
+        model.addAttribute("maxAttachments", RequestAttachments.MAX_PER_REQUEST);
         return "requests/request";
+    }
+
+    @PostMapping("/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
+        attachments.attach(id, files);
+        Flash.success(redirect, "file.added");
+        return "redirect:/requests/" + id;
+    }
+
+    /** Streams a photo or document to someone who may see the request; the type was sniffed at upload. */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long attachmentId) {
+        RequestAttachments.Download download = attachments.download(id, attachmentId)
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+        RequestAttachment attachment = download.attachment();
+        ContentDisposition disposition = (attachment.isImage() ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(attachment.getFileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .body(new FileSystemResource(download.path()));
     }
 
     @PostMapping("/{id}/actions/{action}")
@@ -221,7 +273,7 @@ class RequestController {
         return "redirect:/requests/" + id;
     }
 
-    private String intakePage(IntakeForm form, Model model) {
+    private String intakePage(IntakeForm form, Model model, Locale locale) {
         if (form.getCustomerId() != null) {
             model.addAttribute("customer", records.customer(form.getCustomerId(), CurrentUser.siteScope()).orElse(null));
         }
@@ -229,12 +281,12 @@ class RequestController {
             model.addAttribute("house", records.house(form.getHouseId(), CurrentUser.siteScope()).orElse(null));
         }
         model.addAttribute("categories", categories.findAllOrdered().stream().filter(RequestCategory::isActive).toList());
-        model.addAttribute("preview", previewOf(form));
+        model.addAttribute("preview", previewOf(form, locale));
         return "requests/intake";
     }
 
-    private IntakePreview previewOf(IntakeForm form) {
-        return IntakePreview.of(form, service, dates);
+    private IntakePreview previewOf(IntakeForm form, Locale locale) {
+        return IntakePreview.of(form, service, replies, dates, locale);
     }
 
     private Map<String, String> categoryNames(Locale locale) {

@@ -119,7 +119,7 @@ public class RequestService {
             case RESUME -> request.resume(actor, now, sla.calendarFor(request), note);
             case RESOLVE -> request.resolve(actor, now, note);
             case CLOSE -> request.close(actor, now, note);
-            case REOPEN -> request.reopen(actor, now, note);
+            case REOPEN -> request.reopen(actor, now, note, sla.restart(request, now));
             case CANCEL -> request.cancel(actor, now, note);
             case CALLBACK -> request.recordCallback(actor, now, note);
             case FOLLOW_UP -> request.followUp(actor, now, note);
@@ -149,6 +149,12 @@ public class RequestService {
         ServiceRequest request = get(id);
         request.addNote(actor(), dates.now(), note, internal);
         return requests.save(request);
+    }
+
+    void recordAttachments(long id, int count) {
+        ServiceRequest request = get(id);
+        request.attached(count, actor(), dates.now());
+        requests.save(request);
     }
 
     @Transactional(readOnly = true)

@@ -307,7 +307,7 @@ class ServiceRequest {
         require(status == RequestStatus.ON_HOLD, "resume");
         Duration held = clock.between(heldAt, now);
         heldSeconds += held.toSeconds();
-        apply(currentPlan().delayedBy(clock, held));
+        apply(currentPlan().delayedBy(clock, held, unmetTargets()));
         RequestStatus back = statusBeforeHold;
         statusBeforeHold = null;
         heldAt = null;
@@ -358,13 +358,23 @@ class ServiceRequest {
         touch(actor, now);
     }
 
-    void reopen(Actor actor, Instant now, String reason) {
+    /**
+     * Back to work: the resolution target starts again from now, and a repair needs a new visit, so its arrival is
+     * timed afresh too (the first visit stays on the timeline).
+     */
+    void reopen(Actor actor, Instant now, String reason, SlaPlan fresh) {
         require(status == RequestStatus.RESOLVED || status == RequestStatus.CLOSED, "reopen");
         requireText(reason, "request.error.reasonRequired");
         reopenCount++;
         resolvedAt = null;
         closedAt = null;
         callbackDoneAt = null;
+        Set<SlaTarget> again = EnumSet.of(SlaTarget.RESOLVE);
+        if (kind == RequestKind.REPAIR) {
+            arrivedAt = null;
+            again.add(SlaTarget.ARRIVAL);
+        }
+        apply(currentPlan().withTargetsFrom(fresh, again));
         moveTo(RequestStatus.REOPENED, "reopened", actor, now, reason, false);
         domainEvents.add(new RequestEvents.RequestReopened(id, number, siteId, reopenCount, reason, now));
     }
@@ -424,6 +434,11 @@ class ServiceRequest {
         touch(actor, now);
     }
 
+    void attached(int count, Actor actor, Instant now) {
+        log(now, "attached", actor, String.valueOf(count), false);
+        touch(actor, now);
+    }
+
     /** The escalation job found a target missed: the breach and who was told go on the timeline. */
     void escalated(SlaTarget target, int level, List<String> recipients, Instant now) {
         Actor system = new Actor("system", "system");
@@ -436,6 +451,17 @@ class ServiceRequest {
     /** The plan the request is currently timed against, as stored. */
     SlaPlan currentPlan() {
         return new SlaPlan(dueAcknowledgeAt, riskAcknowledgeAt, dueArrivalAt, riskArrivalAt, dueResolveAt, riskResolveAt);
+    }
+
+    /** The targets still to be met; only these move when the clock stops or the plan changes. */
+    Set<SlaTarget> unmetTargets() {
+        Set<SlaTarget> unmet = EnumSet.noneOf(SlaTarget.class);
+        for (SlaTarget target : SlaTarget.values()) {
+            if (metAt(target) == null) {
+                unmet.add(target);
+            }
+        }
+        return unmet;
     }
 
     Duration heldSoFar() {
@@ -477,7 +503,7 @@ class ServiceRequest {
         return switch (target) {
             case ACKNOWLEDGE -> acknowledgedAt;
             case ARRIVAL -> arrivedAt;
-            case RESOLVE -> resolvedAt != null ? resolvedAt : cancelledAt;
+            case RESOLVE -> resolvedAt;
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.Set;
 
 import org.propertydesk.shared.time.Dates;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,12 +45,22 @@ class SlaClock {
         return SlaPlan.compute(policy, calendarFor(siteId, policy), start, preferredTo, riskFraction);
     }
 
-    /** The plan of a request as it stands now: from its receipt, pushed back by the time it spent on hold. */
+    /**
+     * The plan of a request under a new kind or priority: targets still to be met are timed from its receipt and
+     * pushed back by the time it spent on hold; targets already met keep the due time they were met against.
+     */
     SlaPlan replan(ServiceRequest request, RequestKind kind, Priority priority) {
         SlaPolicy policy = policy(request.getSiteId(), kind, priority);
         BusinessCalendar calendar = calendarFor(request.getSiteId(), policy);
-        return SlaPlan.compute(policy, calendar, request.getReceivedAt(), request.getPreferredTo(), riskFraction)
-                .delayedBy(calendar, request.heldSoFar());
+        Set<SlaTarget> unmet = request.unmetTargets();
+        SlaPlan fresh = SlaPlan.compute(policy, calendar, request.getReceivedAt(), request.getPreferredTo(), riskFraction)
+                .delayedBy(calendar, request.heldSoFar(), unmet);
+        return request.currentPlan().withTargetsFrom(fresh, unmet);
+    }
+
+    /** A plan timed from now, for a request that goes back to work. */
+    SlaPlan restart(ServiceRequest request, Instant now) {
+        return plan(request.getSiteId(), request.getKind(), request.getPriority(), now, null);
     }
 
     BusinessCalendar calendarFor(ServiceRequest request) {

@@ -47,7 +47,8 @@ class SlaEscalation {
         this.managerAfter = managerAfter;
     }
 
-    record Overdue(long requestId, SlaTarget target, Instant due) {
+    /** A pending target past due, in the request's current reopening round. */
+    record Overdue(long requestId, SlaTarget target, Instant due, int round) {
     }
 
     @Scheduled(fixedDelayString = "${propertydesk.sla.check-interval:PT1M}", initialDelayString = "PT30S")
@@ -92,8 +93,8 @@ class SlaEscalation {
     /** Open, running requests whose next target is past due. */
     private List<Overdue> overdue(Instant now) {
         return jdbc.sql("""
-                select id, target, due from (
-                    select r.id,
+                select id, target, due, round from (
+                    select r.id, r.reopen_count as round,
                            case when r.acknowledged_at is null then 'ACKNOWLEDGE'
                                 when r.kind = 'REPAIR' and r.arrived_at is null and r.due_arrival_at is not null then 'ARRIVAL'
                                 else 'RESOLVE' end as target,
@@ -104,24 +105,27 @@ class SlaEscalation {
                     where r.status in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED')
                 ) pending
                 where due < :now
-                  and not exists (select 1 from sla_escalation e where e.request_id = pending.id and e.target = pending.target and e.level = 2)
+                  and not exists (select 1 from sla_escalation e where e.request_id = pending.id and e.target = pending.target
+                                  and e.level = 2 and e.round = pending.round)
                 order by due
                 limit 500
                 """)
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Overdue(rs.getLong("id"), SlaTarget.valueOf(rs.getString("target")),
-                        rs.getTimestamp("due").toInstant()))
+                        rs.getTimestamp("due").toInstant(), rs.getInt("round")))
                 .list();
     }
 
     private boolean claim(Overdue overdue, int level, Instant now) {
         return jdbc.sql("""
-                insert into sla_escalation (request_id, target, level, escalated_at) values (:request, :target, :level, :at)
-                on conflict (request_id, target, level) do nothing
+                insert into sla_escalation (request_id, target, level, round, escalated_at)
+                values (:request, :target, :level, :round, :at)
+                on conflict (request_id, target, level, round) do nothing
                 """)
                 .param("request", overdue.requestId())
                 .param("target", overdue.target().name())
                 .param("level", level)
+                .param("round", overdue.round())
                 .param("at", Timestamp.from(now))
                 .update() == 1;
     }

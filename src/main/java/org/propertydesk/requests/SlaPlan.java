@@ -2,6 +2,7 @@ package org.propertydesk.requests;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The due times of a request's targets, and the moments they become "at risk" (a share of the time used up,
@@ -37,15 +38,33 @@ record SlaPlan(Instant dueAcknowledge, Instant riskAcknowledge, Instant dueArriv
         return new SlaPlan(dueAcknowledge, riskAcknowledge, dueArrival, riskArrival, dueResolve, riskResolve);
     }
 
-    /** The same plan with every target pushed back by time spent on hold, measured on the policy's clock. */
-    SlaPlan delayedBy(BusinessCalendar clock, Duration held) {
-        if (held.isZero()) {
+    /**
+     * The same plan with the given targets pushed back by time spent on hold, measured on the policy's clock. Targets
+     * already met keep their due time: a late acknowledgement stays late whatever happens afterwards.
+     */
+    SlaPlan delayedBy(BusinessCalendar clock, Duration held, Set<SlaTarget> targets) {
+        if (held.isZero() || targets.isEmpty()) {
             return this;
         }
-        return new SlaPlan(clock.plus(dueAcknowledge, held), clock.plus(riskAcknowledge, held),
-                dueArrival == null ? null : clock.plus(dueArrival, held),
-                riskArrival == null ? null : clock.plus(riskArrival, held),
-                clock.plus(dueResolve, held), clock.plus(riskResolve, held));
+        boolean ack = targets.contains(SlaTarget.ACKNOWLEDGE);
+        boolean arrival = targets.contains(SlaTarget.ARRIVAL) && dueArrival != null;
+        boolean resolve = targets.contains(SlaTarget.RESOLVE);
+        return new SlaPlan(ack ? clock.plus(dueAcknowledge, held) : dueAcknowledge,
+                ack ? clock.plus(riskAcknowledge, held) : riskAcknowledge,
+                arrival ? clock.plus(dueArrival, held) : dueArrival,
+                arrival ? clock.plus(riskArrival, held) : riskArrival,
+                resolve ? clock.plus(dueResolve, held) : dueResolve,
+                resolve ? clock.plus(riskResolve, held) : riskResolve);
+    }
+
+    /** This plan, with the given targets taken from another one. */
+    SlaPlan withTargetsFrom(SlaPlan other, Set<SlaTarget> targets) {
+        boolean ack = targets.contains(SlaTarget.ACKNOWLEDGE);
+        boolean arrival = targets.contains(SlaTarget.ARRIVAL);
+        boolean resolve = targets.contains(SlaTarget.RESOLVE);
+        return new SlaPlan(ack ? other.dueAcknowledge : dueAcknowledge, ack ? other.riskAcknowledge : riskAcknowledge,
+                arrival ? other.dueArrival : dueArrival, arrival ? other.riskArrival : riskArrival,
+                resolve ? other.dueResolve : dueResolve, resolve ? other.riskResolve : riskResolve);
     }
 
     private static Duration minutes(int minutes) {

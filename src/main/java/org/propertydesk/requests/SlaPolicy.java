@@ -85,6 +85,10 @@ class SlaPolicy {
         return id;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public Long getSiteId() {
         return siteId;
     }

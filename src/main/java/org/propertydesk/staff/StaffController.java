@@ -64,6 +64,7 @@ class StaffController {
             binding.rejectValue("password", "staff.password.tooShort", new Object[] {StaffService.MIN_PASSWORD_LENGTH}, null);
         }
         validateSites(form, binding);
+        validateRoles(form, binding);
         if (!binding.hasFieldErrors("username") && service.usernameTaken(form.getUsername())) {
             binding.rejectValue("username", "staff.error.usernameTaken");
         }
@@ -89,6 +90,7 @@ class StaffController {
         Staff account = service.get(id);
         form.setUsername(account.getUsername());
         validateSites(form, binding);
+        validateRoles(form, binding);
         if (binding.hasErrors()) {
             model.addAttribute("account", account);
             return "staff/form";
@@ -120,13 +122,24 @@ class StaffController {
 
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
-        if (password == null || password.length() < StaffService.MIN_PASSWORD_LENGTH || password.length() > 100) {
+        if (password == null || password.length() < StaffService.MIN_PASSWORD_LENGTH) {
             Flash.error(redirect, "staff.password.tooShort", StaffService.MIN_PASSWORD_LENGTH);
+            return "redirect:/staff/" + id + "/edit";
+        }
+        if (password.length() > StaffService.MAX_PASSWORD_LENGTH) {
+            Flash.error(redirect, "staff.password.tooLong", StaffService.MAX_PASSWORD_LENGTH);
             return "redirect:/staff/" + id + "/edit";
         }
         service.resetPassword(id, password);
         Flash.success(redirect, "staff.passwordReset");
         return "redirect:/staff/" + id + "/edit";
+    }
+
+    /** Owners log in through the portal; a staff account can only hold staff roles. */
+    private static void validateRoles(StaffForm form, BindingResult binding) {
+        if (!Role.STAFF_ROLES.containsAll(form.getRoles())) {
+            binding.rejectValue("roles", "staff.roles.staffOnly");
+        }
     }
 
     private static void validateSites(StaffForm form, BindingResult binding) {

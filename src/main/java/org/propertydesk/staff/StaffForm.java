@@ -17,6 +17,10 @@ import org.propertydesk.shared.security.Role;
  */
 class StaffForm {
 
+    /** The version the form was filled from, so that saving over someone else's change is refused. */
+    private Long version;
+
+
     @NotBlank
     @Size(min = 3, max = 64)
     @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{staff.username.pattern}")
@@ -46,6 +50,7 @@ class StaffForm {
 
     static StaffForm of(Staff staff) {
         StaffForm form = new StaffForm();
+        form.version = staff.getVersion();
         form.username = staff.getUsername();
         form.displayName = staff.getDisplayName();
         form.phone = staff.getPhone();
@@ -119,5 +124,13 @@ class StaffForm {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

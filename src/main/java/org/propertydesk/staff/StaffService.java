@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffService {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_LENGTH = 100;
 
     private final StaffRepository staff;
     private final PasswordEncoder passwordEncoder;
@@ -70,6 +71,7 @@ public class StaffService {
 
     void update(long id, StaffForm form) {
         Staff account = get(id);
+        BusinessRuleException.requireVersion(form.getVersion(), account.getVersion());
         boolean wasAdmin = account.isActiveAdmin();
         account.update(form.getDisplayName(), form.getPhone(), form.getEmail(), form.getRoles(), form.isAllSites(), sitesOf(form));
         if (wasAdmin && !account.isActiveAdmin()) {

@@ -14,6 +14,13 @@ public class BusinessRuleException extends RuntimeException {
         this.arguments = arguments;
     }
 
+    /** Refuses a save made from a form filled before someone else's change. */
+    public static void requireVersion(Long formVersion, long currentVersion) {
+        if (formVersion != null && formVersion != currentVersion) {
+            throw new BusinessRuleException("error.concurrentChange");
+        }
+    }
+
     public String messageKey() {
         return messageKey;
     }

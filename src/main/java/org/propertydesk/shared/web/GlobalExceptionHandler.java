@@ -1,5 +1,8 @@
 package org.propertydesk.shared.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -31,15 +34,28 @@ class GlobalExceptionHandler {
     private String backWith(HttpServletRequest request, String key, Object... arguments) {
         var flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put("flashError", new Flash.FlashMessage(key, arguments));
-        String referer = request.getHeader("Referer");
-        String target = referer != null && referer.startsWith(baseUrl(request)) ? referer.substring(baseUrl(request).length()) : "/";
-        return "redirect:" + (target.isEmpty() ? "/" : target);
+        return "redirect:" + sameSitePath(request.getHeader("Referer"), request);
     }
 
-    private static String baseUrl(HttpServletRequest request) {
-        String base = request.getScheme() + "://" + request.getServerName();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
-        return defaultPort ? base : base + ":" + port;
+    /**
+     * The page the user came from, but only as a path on this site: a Referer naming another host, or a path that a
+     * browser would read as one ({@code //host}, {@code /\host}), sends them home instead.
+     */
+    static String sameSitePath(String referer, HttpServletRequest request) {
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(referer);
+            int port = uri.getPort() == -1 ? ("https".equals(uri.getScheme()) ? 443 : 80) : uri.getPort();
+            boolean sameHost = request.getServerName().equalsIgnoreCase(uri.getHost()) && port == request.getServerPort();
+            String path = uri.getRawPath();
+            if (!sameHost || path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
+                return "/";
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (URISyntaxException unreadable) {
+            return "/";
+        }
     }
 }
