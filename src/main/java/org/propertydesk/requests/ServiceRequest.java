@@ -286,9 +286,9 @@ class ServiceRequest {
         require(status == RequestStatus.DISPATCHED, "arrive");
         if (arrivedAt == null) {
             arrivedAt = now;
-            if (promisedAt != null) {
-                promiseKept = !now.isAfter(promisedAt);
-            }
+        }
+        if (promisedAt != null && promiseKept == null) {
+            promiseKept = !now.isAfter(promisedAt);
         }
         moveTo(RequestStatus.IN_PROGRESS, "arrived", actor, now, note, false);
     }
@@ -416,6 +416,7 @@ class ServiceRequest {
     void promise(Instant promisedAt, Actor actor, Instant now) {
         require(status.isOpen() && arrivedAt == null, "promise");
         this.promisedAt = promisedAt;
+        this.promiseKept = null;
         log(now, "promised", actor, null, false);
         touch(actor, now);
     }
