@@ -1,5 +1,6 @@
 package org.propertydesk.records;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -37,9 +38,11 @@ class HouseController {
     private final SiteService sites;
     private final Dates dates;
     private final SmartValidator validator;
+    private final List<HousePageSection> sections;
 
     HouseController(HouseService houses, SiteDirectory siteDirectory, SiteService sites, Dates dates,
-            SmartValidator validator) {
+            SmartValidator validator, List<HousePageSection> sections) {
+        this.sections = sections;
         this.validator = validator;
         this.houses = houses;
         this.siteDirectory = siteDirectory;
@@ -106,6 +109,8 @@ class HouseController {
         model.addAttribute("occupancies", houses.occupancies(id));
         model.addAttribute("history", houses.history(id));
         model.addAttribute("underWarranty", house.isUnderWarranty(dates.today()));
+        model.addAttribute("sections", sections.stream()
+                .map(section -> Map.of("title", section.titleKey(), "url", section.url(id))).toList());
         if (!model.containsAttribute("historyForm")) {
             HistoryForm historyForm = new HistoryForm();
             historyForm.setEntryDate(dates.today());

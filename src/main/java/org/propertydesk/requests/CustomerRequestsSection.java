@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.propertydesk.records.CustomerPageSection;
+import org.propertydesk.records.HousePageSection;
 import org.propertydesk.records.RecordsDirectory;
 import org.propertydesk.shared.security.CurrentUser;
 import org.propertydesk.shared.time.Dates;
@@ -16,10 +17,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Fills the customer 360 page's requests slot with the customer's latest requests.
+ * Fills the customer 360 page's requests slot with the customer's latest requests, and the house page's with the
+ * house's (its repair history).
  */
 @Component
 class CustomerRequestsSection implements CustomerPageSection {
+
+    @Component
+    static class OfHouse implements HousePageSection {
+
+        @Override
+        public String titleKey() {
+            return "request.houseRequests";
+        }
+
+        @Override
+        public String url(long houseId) {
+            return "/requests/house/" + houseId;
+        }
+    }
 
     @Override
     public String titleKey() {
@@ -59,6 +75,17 @@ class CustomerRequestsSection implements CustomerPageSection {
             model.addAttribute("customerId", customerId);
             model.addAttribute("requests", requests.findLatestForCustomer(customerId).stream()
                     .filter(r -> CurrentUser.siteScope().includes(r.getSiteId())).toList());
+            model.addAttribute("categoryNames", categories.findAllOrdered().stream()
+                    .collect(Collectors.toMap(RequestCategory::getCode, c -> c.name(locale))));
+            model.addAttribute("now", dates.now());
+            return "requests/customer-requests";
+        }
+
+        @GetMapping("/requests/house/{houseId}")
+        String houseRequests(@PathVariable long houseId, Model model, Locale locale) {
+            records.house(houseId, CurrentUser.siteScope()).orElseThrow(() -> new NotFoundException("House", houseId));
+            model.addAttribute("houseId", houseId);
+            model.addAttribute("requests", requests.findLatestForHouse(houseId));
             model.addAttribute("categoryNames", categories.findAllOrdered().stream()
                     .collect(Collectors.toMap(RequestCategory::getCode, c -> c.name(locale))));
             model.addAttribute("now", dates.now());

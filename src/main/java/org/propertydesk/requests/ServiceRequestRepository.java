@@ -40,6 +40,10 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     List<ServiceRequest> findLatestForCustomer(Long customerId);
 
     @EntityGraph(attributePaths = {"category"})
+    @Query("select r from ServiceRequest r where r.houseId = :houseId order by r.receivedAt desc limit 50")
+    List<ServiceRequest> findLatestForHouse(Long houseId);
+
+    @EntityGraph(attributePaths = {"category"})
     @Query("select r from ServiceRequest r where r.id in :ids")
     List<ServiceRequest> findWithCategoryByIdIn(Collection<Long> ids);
 }

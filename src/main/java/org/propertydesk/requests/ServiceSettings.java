@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,6 @@ import org.propertydesk.shared.security.CurrentUser;
 import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.BusinessRuleException;
 import org.propertydesk.shared.web.NotFoundException;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +77,10 @@ class ServiceSettings {
 
     @Transactional(readOnly = true)
     List<SlaPolicy> policies() {
-        return policies.findAll(Sort.by("siteId", "kind", "priority"));
+        return policies.findAll().stream()
+                .sorted(Comparator.comparing((SlaPolicy p) -> p.getSiteId() == null ? 0L : p.getSiteId())
+                        .thenComparing(SlaPolicy::getKind).thenComparing(SlaPolicy::getPriority))
+                .toList();
     }
 
     @Transactional(readOnly = true)
