@@ -133,7 +133,7 @@ class ServiceSettingsTest {
             assertThat(saved.getNameZh()).isEqualTo("充电桩");
             assertThat(saved.getNameEn()).isEqualTo("EV charger");
             assertThat(saved.getDefaultPriority()).isEqualTo(Priority.URGENT);
-            assertThat(saved.getSkill()).isEqualTo("electrical");
+            assertThat(saved.getSkill()).as("skills are codes").isEqualTo("ELECTRICAL");
             assertThat(saved.isSpecialService()).isTrue();
             assertThat(jdbc.sql("select p.code from request_category c join request_category p on p.id = c.parent_id where c.code = ?")
                     .params(code + "_SUB").query(String.class).single()).isEqualTo(code);
@@ -203,11 +203,11 @@ class ServiceSettingsTest {
             RequestCategory saved = category(code);
             String path = "/requests/settings/categories/" + saved.getId();
 
-            perform(form(path, Map.of("version", String.valueOf(saved.getVersion()), "nameZh", "充电桩", "nameEn", " ",
-                    "defaultPriority", "URGENT", "sortOrder", "950")), admin)
+            perform(form(path, Map.of("version", String.valueOf(saved.getVersion()), "code", code, "nameZh", "充电桩",
+                    "nameEn", " ", "defaultPriority", "URGENT", "sortOrder", "950")), admin)
                     .andExpect(status().isOk())
                     .andExpect(errorAt("nameEn", "Required."));
-            perform(form(path, Map.of("version", String.valueOf(saved.getVersion() - 1), "nameZh", "过期的修改",
+            perform(form(path, Map.of("version", String.valueOf(saved.getVersion() - 1), "code", code, "nameZh", "过期的修改",
                     "nameEn", "Stale", "defaultPriority", "URGENT", "sortOrder", "950")), admin)
                     .andExpect(status().isOk())
                     .andExpect(formError("Someone else changed this record while you were editing it."));
@@ -376,6 +376,22 @@ class ServiceSettingsTest {
                     .andExpect(formError("Choose the site the override is for."));
 
             assertThat(overridesAt(site)).isZero();
+        }
+
+        @Test
+        void anEditCannotDropARepairsOnSiteTargetByPostingAnotherKind() throws Exception {
+            data.sitePolicy(site, RequestKind.REPAIR, Priority.URGENT, 10, 20, 600, true);
+            long id = jdbc.sql("select id from sla_policy where site_id = ?").params(site.id()).query(Long.class).single();
+
+            perform(form("/requests/settings/sla/" + id, Map.of("version", "0", "kind", "COMPLAINT", "priority", "URGENT",
+                    "responseMinutes", "10", "resolutionMinutes", "600", "businessHours", "true")), siteManager)
+                    .andExpect(status().isOk())
+                    .andExpect(formError("A repair needs an on-site target: minutes or the next working day."));
+
+            assertThat(jdbc.sql("select arrival_minutes from sla_policy where id = ?").params(id).query(Integer.class).single())
+                    .isEqualTo(20);
+            assertThat(data.receive(frontDesk, data.repair(site).priority(Priority.URGENT)).getDueArrivalAt())
+                    .isEqualTo(shanghai("2026-03-25T10:20"));
         }
 
         @Test
