@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads two sites with buildings, about 300 houses, about 400 customers and one staff account per role into an empty
- * embedded database. Written with batched SQL: it is bulk work, and it must not slow the first start.
+ * Loads two sites with buildings, about 300 houses, about 400 customers, one staff account per role and about fifty
+ * service requests into an empty embedded database. Records are written with SQL: it is bulk work, and it must not
+ * slow the first start.
  * The same seed gives the same data on every machine, so the README can name customers to look up.
  */
 @Component
@@ -49,12 +50,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final StaffService staff;
+    private final DemoRequests requests;
     private final Clock clock;
     private final Random random = new Random(20260324L);
     private final Set<String> usedPhones = new HashSet<>();
 
-    DemoDataLoader(ObjectProvider<EmbeddedDatabase> embeddedDatabase, JdbcTemplate jdbc, TransactionTemplate transaction, StaffService staff,
-            Clock clock) {
+    DemoDataLoader(ObjectProvider<EmbeddedDatabase> embeddedDatabase, JdbcTemplate jdbc, TransactionTemplate transaction,
+            StaffService staff, DemoRequests requests, Clock clock) {
+        this.requests = requests;
         this.embeddedDatabase = embeddedDatabase;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -75,6 +78,7 @@ class DemoDataLoader implements ApplicationRunner {
         }
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> load());
+        requests.load(random);
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -84,7 +84,8 @@ class NotificationsTest {
 
         String page = html(get("/notifications"), alice, null);
 
-        assertThat(page).contains("工单 R-ALICE-1 已重开：业主不满意", "工单 R-ALICE-2 已重开：业主不满意").doesNotContain("R-BOB-1");
+        assertThat(page).contains("工单 R-ALICE-1 已重开：业主不满意", "工单 R-ALICE-2 已重开：业主不满意")
+                .doesNotContain("R-BOB-1");
         assertThat(page.indexOf("R-ALICE-2")).isLessThan(page.indexOf("R-ALICE-1"));
         assertThat(html(get("/notifications"), account(Role.TECHNICIAN, site), null)).contains("暂无通知。");
     }

@@ -141,7 +141,8 @@ class ReplyTemplateIntakeTest {
 
     @Test
     void aRepairCannotBeResolvedAtIntakeAndNothingIsSaved() throws Exception {
-        MvcResult refused = perform(call("/requests", "REPAIR", "PLUMBING").param("resolveAtIntake", "true").param("answer", "已答复"), ENGLISH);
+        MvcResult refused = perform(call("/requests", "REPAIR", "PLUMBING").param("resolveAtIntake", "true")
+                .param("answer", "已答复"), ENGLISH);
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(200);
         assertThat(RequestPagesTest.unescape(refused.getResponse().getContentAsString()))

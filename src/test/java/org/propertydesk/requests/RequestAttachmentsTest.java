@@ -262,7 +262,10 @@ class RequestAttachmentsTest {
     }
 
     private List<Stored> attachmentsOf(long requestId) {
-        return jdbc.sql("select id, file_name, content_type, size_bytes, storage_key from request_attachment where request_id = ? order by id")
+        return jdbc.sql("""
+                select id, file_name, content_type, size_bytes, storage_key from request_attachment
+                where request_id = ? order by id
+                """)
                 .params(requestId)
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
                 .list();

@@ -450,7 +450,10 @@ class ServiceSettingsTest {
         }
 
         private List<String> storedWeek(Site s) {
-            return jdbc.sql("select day_of_week || ' ' || opens_at || '-' || closes_at from business_hours where site_id = ? order by day_of_week")
+            return jdbc.sql("""
+                    select day_of_week || ' ' || opens_at || '-' || closes_at from business_hours
+                    where site_id = ? order by day_of_week
+                    """)
                     .params(s.id()).query(String.class).list();
         }
 

@@ -1,0 +1,173 @@
+package org.propertydesk.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.propertydesk.requests.Channel;
+import org.propertydesk.requests.Priority;
+import org.propertydesk.requests.RequestIntake;
+import org.propertydesk.requests.RequestKind;
+import org.propertydesk.shared.time.Dates;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * About two weeks of service requests for the demo sites, in every state: taken through the real flow by the demo
+ * front desk, then moved back in time as a whole (each request with its events and due times), so that the queues
+ * show new, at-risk and breached work and the escalation job has something to do.
+ */
+@Component
+class DemoRequests {
+
+    private static final Map<RequestKind, List<String[]>> EXAMPLES = Map.of(
+            RequestKind.REPAIR, List.of(
+                    new String[] {"PLUMBING", "厨房水槽下水管漏水，地面有积水"},
+                    new String[] {"PLUMBING_BLOCKED_DRAIN", "卫生间地漏堵塞，洗澡时水排不下去"},
+                    new String[] {"ELECTRICAL", "客厅插座没电，其他房间正常"},
+                    new String[] {"ELECTRICAL_LIGHTING", "楼道声控灯不亮，晚上很黑"},
+                    new String[] {"DOOR_LOCK", "入户门锁芯卡住，钥匙很难转动"},
+                    new String[] {"WATER_LEAK", "主卧天花板渗水，怀疑楼上漏水"},
+                    new String[] {"ELEVATOR", "电梯运行时有异响，门关闭很慢"}),
+            RequestKind.INQUIRY, List.of(
+                    new String[] {"FEES", "询问本季度物业费金额和缴费方式"},
+                    new String[] {"PARKING", "想办理地下车库月卡，问需要什么材料"},
+                    new String[] {"DECORATION", "准备装修厨房，问装修登记流程"},
+                    new String[] {"OTHER", "询问小区快递柜的位置"}),
+            RequestKind.COMPLAINT, List.of(
+                    new String[] {"NOISE", "楼上每晚十一点后还在拖动家具，影响休息"},
+                    new String[] {"CLEANING", "单元门口的垃圾两天没有清理，有异味"},
+                    new String[] {"SECURITY", "外来人员可以随意进入小区，门岗不登记"},
+                    new String[] {"GREENING", "楼下草坪长期无人修剪，蚊虫很多"}));
+
+    private final RequestIntake intake;
+    private final UserDetailsService accounts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Dates dates;
+
+    DemoRequests(RequestIntake intake, UserDetailsService accounts, JdbcClient jdbc, TransactionTemplate transaction,
+            Dates dates) {
+        this.intake = intake;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.dates = dates;
+    }
+
+    record Household(long customerId, long houseId, long siteId, String phone) {
+    }
+
+    void load(Random random) {
+        List<Household> households = jdbc.sql("""
+                select o.customer_id, o.house_id, h.site_id, p.number
+                from occupancy o join house h on h.id = o.house_id
+                join customer_phone p on p.customer_id = o.customer_id and p.position = 0
+                where o.end_date is null and o.primary_contact
+                order by o.id
+                """)
+                .query((rs, n) -> new Household(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                .list();
+        UserDetails frontDesk = accounts.loadUserByUsername("frontdesk");
+        SecurityContext previous = SecurityContextHolder.getContext();
+        try {
+            for (int i = 0; i < 48; i++) {
+                int sequence = 9000 + i;
+                Household household = households.get(random.nextInt(households.size()));
+                int roll = random.nextInt(100);
+                RequestKind kind = roll < 60 ? RequestKind.REPAIR : roll < 85 ? RequestKind.INQUIRY : RequestKind.COMPLAINT;
+                List<String[]> examples = EXAMPLES.get(kind);
+                String[] example = examples.get(random.nextInt(examples.size()));
+                Duration age = i < 10 ? Duration.ofMinutes(5 + random.nextInt(180)) : Duration.ofMinutes(240 + random.nextInt(14 * 24 * 60));
+                transaction.executeWithoutResult(status -> {
+                    actAs(frontDesk);
+                    long id = intake.receive(new RequestIntake.NewRequest(kind, example[0],
+                            random.nextInt(5) == 0 ? Channel.WECHAT : Channel.PHONE, household.siteId(),
+                            random.nextInt(12) == 0 ? Priority.URGENT : null, household.houseId(), household.customerId(),
+                            household.phone(), null, example[1], null));
+                    progress(id, kind, age, random);
+                    shiftBack(id, age, sequence);
+                });
+            }
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** Older requests are further along; the youngest stay new. */
+    private void progress(long id, RequestKind kind, Duration age, Random random) {
+        long hours = age.toHours();
+        if (hours < 1 && random.nextBoolean()) {
+            return;
+        }
+        intake.act(id, "acknowledge", null);
+        if (kind == RequestKind.INQUIRY) {
+            if (hours >= 1) {
+                intake.act(id, "resolve", "已电话答复业主。");
+                intake.act(id, "close", null);
+            }
+            return;
+        }
+        if (kind == RequestKind.REPAIR) {
+            intake.act(id, "dispatch", null);
+            if (hours < 3) {
+                return;
+            }
+            intake.act(id, "arrive", null);
+            if (hours > 30 && random.nextInt(4) == 0) {
+                intake.act(id, "hold", "等待配件到货");
+                return;
+            }
+            intake.act(id, "resolve", "已更换损坏部件，现场测试正常。");
+        } else {
+            if (hours < 20) {
+                return;
+            }
+            intake.act(id, "resolve", "已与相关方沟通并处理，问题已解决。");
+            intake.act(id, "callback", "业主表示满意。");
+        }
+        if (hours > 48) {
+            intake.act(id, "close", null);
+        }
+    }
+
+    /**
+     * Moves a request and its timeline back by its age; its number is renewed for the day it was received (in a
+     * range of its own, 9000 and up, that the day counters never reach).
+     */
+    private void shiftBack(long id, Duration age, int sequence) {
+        String shift = """
+                update service_request set
+                    received_at = received_at - :age, created_at = created_at - :age, updated_at = updated_at - :age,
+                    acknowledged_at = acknowledged_at - :age, dispatched_at = dispatched_at - :age,
+                    arrived_at = arrived_at - :age, resolved_at = resolved_at - :age, closed_at = closed_at - :age,
+                    held_at = held_at - :age, callback_done_at = callback_done_at - :age,
+                    due_acknowledge_at = due_acknowledge_at - :age, risk_acknowledge_at = risk_acknowledge_at - :age,
+                    due_arrival_at = due_arrival_at - :age, risk_arrival_at = risk_arrival_at - :age,
+                    due_resolve_at = due_resolve_at - :age, risk_resolve_at = risk_resolve_at - :age
+                where id = :id
+                """;
+        jdbc.sql(shift.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
+        jdbc.sql("""
+                update service_request
+                set number = 'R-' || to_char(received_at at time zone :zone, 'YYMMDD') || '-' || :sequence
+                where id = :id
+                """)
+                .param("zone", dates.zone().getId()).param("sequence", String.valueOf(sequence)).param("id", id).update();
+        jdbc.sql("update request_event set at = at - make_interval(secs => :seconds) where request_id = :id")
+                .param("seconds", age.toSeconds()).param("id", id).update();
+    }
+
+    private static void actAs(UserDetails user) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+    }
+}
