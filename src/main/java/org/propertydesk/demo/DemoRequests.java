@@ -101,13 +101,16 @@ class DemoRequests {
         }
     }
 
-    /** Older requests are further along; the youngest stay new. */
+    /** Older requests are further along; the youngest stay new, and a few old ones got stuck and are overdue. */
     private void progress(long id, RequestKind kind, Duration age, Random random) {
         long hours = age.toHours();
         if (hours < 1 && random.nextBoolean()) {
             return;
         }
         intake.act(id, "acknowledge", null);
+        if (hours >= 3 && random.nextInt(7) == 0) {
+            return;
+        }
         if (kind == RequestKind.INQUIRY) {
             if (hours >= 1) {
                 intake.act(id, "resolve", "已电话答复业主。");
