@@ -15,14 +15,14 @@ import jakarta.persistence.Table;
 import org.propertydesk.shared.audit.Audited;
 
 /**
- * A reply template (话术模板): the answer to a common inquiry, with placeholders such as {customerName}, {house} and
+ * A reply template (话术模板): the answer to a common inquiry, with fields such as {customerName}, {house} and
  * {site} that intake fills in from the caller's records.
  */
 @Entity
 @Table(name = "reply_template")
 class ReplyTemplate extends Audited {
 
-    static final String[] PLACEHOLDERS = {"customerName", "house", "site", "phone"};
+    static final String[] FIELDS = {"customerName", "house", "site", "phone"};
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,12 +59,12 @@ class ReplyTemplate extends Audited {
         this.active = active;
     }
 
-    /** The body with each {placeholder} replaced; a placeholder without a value becomes empty. */
+    /** The body with each {field} replaced by the caller's value; a field without a value becomes empty. */
     String fill(Map<String, String> values) {
         String text = body;
-        for (String placeholder : PLACEHOLDERS) {
-            String value = values.get(placeholder);
-            text = text.replace("{" + placeholder + "}", value == null ? "" : value);
+        for (String field : FIELDS) {
+            String value = values.get(field);
+            text = text.replace("{" + field + "}", value == null ? "" : value);
         }
         return text;
     }
