@@ -72,3 +72,17 @@ document.addEventListener('click', function (event) {
         field.focus();
     }
 });
+
+// A form that posts is sent once: its buttons are disabled just after the click, so a double click or an impatient
+// second click on a slow upload does not create the same request twice.
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.method || '').toLowerCase() !== 'post' || form.hasAttribute('hx-post')) {
+        return;
+    }
+    window.setTimeout(function () {
+        form.querySelectorAll('button[type="submit"], button:not([type])').forEach(function (button) {
+            button.disabled = true;
+        });
+    }, 0);
+});

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.propertydesk.shared.security.CurrentUser;
+import org.propertydesk.shared.web.MessageTokens;
 import org.propertydesk.shared.web.NotFoundException;
 import org.propertydesk.shared.web.PageLinks;
 import org.springframework.context.MessageSource;
@@ -54,8 +55,7 @@ class NotificationController {
 
     private String text(Notification notification, Locale locale) {
         Object[] arguments = Arrays.stream(notification.getArgumentArray())
-                .map(argument -> argument instanceof String key && key.startsWith("request.")
-                        ? messages.getMessage(key, null, key, locale) : argument)
+                .map(argument -> MessageTokens.translate(String.valueOf(argument), messages, locale))
                 .toArray();
         return messages.getMessage(notification.getMessageKey(), arguments, notification.getMessageKey(), locale);
     }

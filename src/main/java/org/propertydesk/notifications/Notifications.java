@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.propertydesk.shared.time.Dates;
+import org.propertydesk.shared.web.MessageTokens;
 import org.propertydesk.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,12 @@ public class Notifications {
     private final MessageSource messages;
     private final Dates dates;
     private final String from;
+    private final String baseUrl;
 
     Notifications(NotificationRepository notifications, StaffDirectory staff, ObjectProvider<JavaMailSender> mail,
-            MessageSource messages, Dates dates, @Value("${propertydesk.mail.from:propertydesk@localhost}") String from) {
+            MessageSource messages, Dates dates, @Value("${propertydesk.mail.from:propertydesk@localhost}") String from,
+            @Value("${propertydesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.notifications = notifications;
         this.staff = staff;
         this.mail = mail;
@@ -102,18 +106,22 @@ public class Notifications {
         if (contacts.isEmpty()) {
             return;
         }
-        String text = messages.getMessage(messageKey, arguments.toArray(), messageKey, Locale.SIMPLIFIED_CHINESE);
+        Object[] translated = arguments.stream()
+                .map(argument -> MessageTokens.translate(argument, messages, Locale.SIMPLIFIED_CHINESE))
+                .toArray();
+        String text = messages.getMessage(messageKey, translated, messageKey, Locale.SIMPLIFIED_CHINESE);
+        String address = link == null ? null : baseUrl + link;
         JavaMailSender sender = mail.getIfAvailable();
         for (StaffDirectory.StaffContact contact : contacts) {
             if (sender == null) {
-                log.info("Mail not configured; would send to {}: {} ({})", contact.email(), text, link);
+                log.info("Mail not configured; would send to {}: {} ({})", contact.email(), text, address);
                 continue;
             }
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
             message.setTo(contact.email());
             message.setSubject("PropertyDesk: " + text);
-            message.setText(text + (link == null ? "" : "\n\n" + link));
+            message.setText(text + (address == null ? "" : "\n\n" + address));
             try {
                 sender.send(message);
             } catch (MailException failed) {

@@ -107,7 +107,7 @@ public class CallerLookup {
                 from best b join customer c on c.id = b.customer_id
                 where :allSites or c.site_id = any(:siteIds)
                    or exists (select 1 from occupancy o join house h on h.id = o.house_id
-                              where o.customer_id = c.id and h.site_id = any(:siteIds))
+                              where o.customer_id = c.id and o.end_date is null and h.site_id = any(:siteIds))
                 order by b.score desc, c.name, c.id
                 limit :limit
                 """)
@@ -134,7 +134,8 @@ public class CallerLookup {
             reasons.forEach((id, reason) -> {
                 Customer customer = byId.get(id);
                 if (customer != null) {
-                    hits.add(new Hit(customer, reason, homes.getOrDefault(id, List.of())));
+                    hits.add(new Hit(customer, reason, homes.getOrDefault(id, List.of()).stream()
+                            .filter(o -> scope.includes(o.getHouse().getSite().getId())).toList()));
                 }
             });
         }

@@ -2,9 +2,8 @@ package org.propertydesk.records;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.propertydesk.shared.web.MessageTokens;
 import org.springframework.context.MessageSource;
 
 /**
@@ -12,8 +11,6 @@ import org.springframework.context.MessageSource;
  * ({@code occupancyRole.OWNER}) and are translated here.
  */
 final class ChangeLines {
-
-    private static final Pattern TOKEN = Pattern.compile("\\b([a-z][a-zA-Z]+\\.[A-Z][A-Z_]+)\\b");
 
     private ChangeLines() {
     }
@@ -23,20 +20,8 @@ final class ChangeLines {
 
     static List<Line> of(List<CustomerChange> changes, MessageSource messages, Locale locale) {
         return changes.stream()
-                .map(c -> new Line(c, translate(c.getOldValue(), messages, locale), translate(c.getNewValue(), messages, locale)))
+                .map(c -> new Line(c, MessageTokens.translate(c.getOldValue(), messages, locale),
+                        MessageTokens.translate(c.getNewValue(), messages, locale)))
                 .toList();
-    }
-
-    static String translate(String value, MessageSource messages, Locale locale) {
-        if (value == null) {
-            return null;
-        }
-        Matcher matcher = TOKEN.matcher(value);
-        StringBuilder text = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(text, Matcher.quoteReplacement(messages.getMessage(matcher.group(1), null, matcher.group(1), locale)));
-        }
-        matcher.appendTail(text);
-        return text.toString();
     }
 }

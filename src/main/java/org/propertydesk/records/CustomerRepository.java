@@ -17,12 +17,14 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     Optional<Customer> findDetailedById(Long id);
 
     /**
-     * Customers a person may see: those registered at one of their sites or living (now or before) in a house there.
+     * Customers a person may see: those registered at one of their sites or living in a house there now. Former
+     * occupants are the business of the site they were registered at.
      */
     @Query("""
             select (count(c) > 0) from Customer c
             where c.id = :id and (c.site.id in :siteIds
-               or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id in :siteIds))
+               or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
+                          and o.house.site.id in :siteIds))
             """)
     boolean isVisibleIn(Long id, Collection<Long> siteIds);
 
@@ -30,18 +32,22 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     @Query(value = """
             select c from Customer c
             where (:allSites = true or c.site.id in :siteIds
-                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id in :siteIds))
+                   or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
+                              and o.house.site.id in :siteIds))
               and (:siteId is null or c.site.id = :siteId
-                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id = :siteId))
+                   or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
+                              and o.house.site.id = :siteId))
               and (:type is null or c.type = :type)
               and (:name is null or c.name like :name)
             """,
             countQuery = """
             select count(c) from Customer c
             where (:allSites = true or c.site.id in :siteIds
-                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id in :siteIds))
+                   or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
+                              and o.house.site.id in :siteIds))
               and (:siteId is null or c.site.id = :siteId
-                   or exists (select o.id from Occupancy o where o.customer = c and o.house.site.id = :siteId))
+                   or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
+                              and o.house.site.id = :siteId))
               and (:type is null or c.type = :type)
               and (:name is null or c.name like :name)
             """)

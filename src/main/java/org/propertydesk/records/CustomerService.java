@@ -101,7 +101,9 @@ class CustomerService {
     @Transactional(readOnly = true)
     Customer360 view(long id, int communicationPage) {
         Customer customer = get(id);
-        List<Occupancy> own = occupancies.findByCustomer(id);
+        SiteScope scope = RecordsAccess.scope();
+        List<Occupancy> own = occupancies.findByCustomer(id).stream()
+                .filter(o -> scope.includes(o.getHouse().getSite().getId())).toList();
         List<Long> currentHouses = own.stream().filter(Occupancy::isCurrent).map(o -> o.getHouse().getId()).toList();
         List<Occupancy> others = currentHouses.isEmpty() ? List.of()
                 : occupancies.findCurrentByHouseIds(currentHouses).stream()
@@ -191,8 +193,7 @@ class CustomerService {
     }
 
     void moveOut(long occupancyId, LocalDate endDate) {
-        Occupancy occupancy = occupancies.findById(occupancyId).orElseThrow(() -> new NotFoundException("Occupancy", occupancyId));
-        get(occupancy.getCustomer().getId());
+        Occupancy occupancy = visibleOccupancy(occupancyId);
         occupancy.moveOut(endDate);
         House house = occupancy.getHouse();
         log(occupancy.getCustomer().getId(), "customer.change.movedOut", house.getSite().getName() + " " + house.getCode()
@@ -200,14 +201,20 @@ class CustomerService {
     }
 
     void makePrimaryContact(long occupancyId) {
-        Occupancy occupancy = occupancies.findById(occupancyId).orElseThrow(() -> new NotFoundException("Occupancy", occupancyId));
-        get(occupancy.getCustomer().getId());
+        Occupancy occupancy = visibleOccupancy(occupancyId);
         if (!occupancy.isCurrent()) {
             throw new BusinessRuleException("occupancy.error.alreadyEnded");
         }
         occupancies.findCurrentByHouseIds(List.of(occupancy.getHouse().getId())).forEach(o -> o.markPrimaryContact(false));
         occupancy.markPrimaryContact(true);
         log(occupancy.getCustomer().getId(), "customer.change.primaryContact", null, occupancy.getHouse().getCode());
+    }
+
+    /** An occupancy of a house in one of the current user's sites; any other is "not found". */
+    private Occupancy visibleOccupancy(long occupancyId) {
+        Occupancy occupancy = occupancies.findById(occupancyId).orElseThrow(() -> new NotFoundException("Occupancy", occupancyId));
+        RecordsAccess.requireSite(occupancy.getHouse().getSite().getId(), "Occupancy", occupancyId);
+        return occupancy;
     }
 
     void addCommunication(long customerId, CommunicationForm form) {

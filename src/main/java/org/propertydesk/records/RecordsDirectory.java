@@ -62,7 +62,9 @@ public class RecordsDirectory {
         }
         return customers.findDetailedById(id).map(customer -> new CustomerSummary(customer.getId(), customer.getName(),
                 customer.getPhoneNumbers(), Set.copyOf(customer.getCareFlags()),
-                occupancies.findCurrentByCustomerIds(List.of(id)).stream().map(o -> summary(o.getHouse())).distinct().toList()));
+                occupancies.findCurrentByCustomerIds(List.of(id)).stream()
+                        .filter(o -> scope.includes(o.getHouse().getSite().getId()))
+                        .map(o -> summary(o.getHouse())).distinct().toList()));
     }
 
     public List<CustomerSummary> customers(Collection<Long> ids) {

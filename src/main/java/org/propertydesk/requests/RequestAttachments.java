@@ -77,7 +77,7 @@ class RequestAttachments {
         ServiceRequest request = requests.receive(command);
         attach(request.getId(), uploads);
         if (answeredWith != null) {
-            request = requests.act(request.getId(), RequestAction.RESOLVE, answeredWith, null);
+            request = requests.resolveAtIntake(request.getId(), answeredWith);
         }
         return request;
     }

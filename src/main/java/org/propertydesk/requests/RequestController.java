@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 
 import jakarta.validation.Valid;
 
@@ -17,11 +18,13 @@ import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.BusinessRuleException;
 import org.propertydesk.shared.web.Flash;
 import org.propertydesk.shared.web.PageLinks;
+import org.propertydesk.shared.web.MessageTokens;
 import org.propertydesk.shared.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -195,7 +198,7 @@ class RequestController {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, Model model, Locale locale) {
         ServiceRequest request = service.get(id);
         model.addAttribute("request", request);
         model.addAttribute("view", RequestView.of(request, dates.now()));
@@ -205,6 +208,8 @@ class RequestController {
                 : records.customer(request.getCustomerId(), CurrentUser.siteScope()).orElse(null));
         model.addAttribute("site", records.site(request.getSiteId()).orElse(null));
         model.addAttribute("attachments", attachments.of(id));
+        model.addAttribute("eventNotes", request.getEvents().stream().collect(Collectors.toMap(RequestEvent::getId,
+                e -> e.getNote() == null ? "" : MessageTokens.translate(e.getNote(), messages, locale))));
         model.addAttribute("maxAttachments", RequestAttachments.MAX_PER_REQUEST);
         return "requests/request";
     }
@@ -259,17 +264,32 @@ class RequestController {
 
     @PostMapping("/{id}/kind")
     String changeKind(@PathVariable long id, @RequestParam RequestKind kind, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
-        service.changeKind(id, kind, note);
+            @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        service.changeKind(id, kind, note, version);
         Flash.success(redirect, "request.kindChanged");
         return "redirect:/requests/" + id;
     }
 
     @PostMapping("/{id}/priority")
     String changePriority(@PathVariable long id, @RequestParam Priority priority,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        service.changePriority(id, priority, note);
+            @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
+            RedirectAttributes redirect) {
+        service.changePriority(id, priority, note, version);
         Flash.success(redirect, "request.priorityChanged");
+        return "redirect:/requests/" + id;
+    }
+
+    /** Records what the caller was told on a later call ("someone will be there by 10:30"). */
+    @PostMapping("/{id}/promise")
+    String promise(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime promisedAt,
+            @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        if (promisedAt == null) {
+            Flash.error(redirect, "request.error.promiseTime");
+            return "redirect:/requests/" + id;
+        }
+        service.promise(id, promisedAt.atZone(dates.zone()).toInstant(), version);
+        Flash.success(redirect, "request.promiseRecorded");
         return "redirect:/requests/" + id;
     }
 

@@ -36,7 +36,8 @@ class RequestNotifications {
         if (request.getOwnerUsername() != null && !"system".equals(request.getOwnerUsername())) {
             recipients.add(request.getOwnerUsername());
         }
-        notifications.send(recipients, "REOPENED", "notification.reopened", List.of(reopened.number(), reopened.reason()),
+        String reason = reopened.reason().length() > 200 ? reopened.reason().substring(0, 200) + "…" : reopened.reason();
+        notifications.send(recipients, "REOPENED", "notification.reopened", List.of(reopened.number(), reason),
                 "/requests/" + reopened.requestId());
     }
 }

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import org.propertydesk.shared.time.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Readable request numbers, {@code R-260324-0042}: the day in the display zone and a per-day counter. The counter row
@@ -25,7 +27,12 @@ class RequestNumbers {
         this.dates = dates;
     }
 
-    String next(Instant now) {
+    /**
+     * Takes the number in a transaction of its own, so that the day's counter row is not locked while the intake
+     * that asked for it goes on (photos and all). A number whose intake then fails is simply never used.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public String next(Instant now) {
         LocalDate day = now.atZone(dates.zone()).toLocalDate();
         Integer value = jdbc.sql("""
                 insert into request_number_counter (day, last_value) values (:day, 1)

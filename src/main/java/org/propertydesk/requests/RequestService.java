@@ -106,9 +106,7 @@ public class RequestService {
 
     ServiceRequest act(long id, RequestAction action, String note, Long expectedVersion) {
         ServiceRequest request = get(id);
-        if (expectedVersion != null && expectedVersion != request.getVersion()) {
-            throw new StaleVersionException();
-        }
+        requireVersion(request, expectedVersion);
         ServiceRequest.Actor actor = actor();
         Instant now = dates.now();
         switch (action) {
@@ -127,20 +125,30 @@ public class RequestService {
         return requests.save(request);
     }
 
-    ServiceRequest changeKind(long id, RequestKind kind, String note) {
+    /** An inquiry answered during the call that brought it in: first-contact resolution. */
+    ServiceRequest resolveAtIntake(long id, String answer) {
         ServiceRequest request = get(id);
+        request.resolveAtIntake(actor(), dates.now(), answer);
+        return requests.save(request);
+    }
+
+    ServiceRequest changeKind(long id, RequestKind kind, String note, Long expectedVersion) {
+        ServiceRequest request = get(id);
+        requireVersion(request, expectedVersion);
         request.changeKind(kind, sla.replan(request, kind, request.getPriority()), actor(), dates.now(), note);
         return requests.save(request);
     }
 
-    ServiceRequest changePriority(long id, Priority priority, String note) {
+    ServiceRequest changePriority(long id, Priority priority, String note, Long expectedVersion) {
         ServiceRequest request = get(id);
+        requireVersion(request, expectedVersion);
         request.changePriority(priority, sla.replan(request, request.getKind(), priority), actor(), dates.now(), note);
         return requests.save(request);
     }
 
-    ServiceRequest promise(long id, Instant promisedAt) {
+    ServiceRequest promise(long id, Instant promisedAt, Long expectedVersion) {
         ServiceRequest request = get(id);
+        requireVersion(request, expectedVersion);
         request.promise(promisedAt, actor(), dates.now());
         return requests.save(request);
     }
@@ -162,6 +170,12 @@ public class RequestService {
         Long categoryId = categories.findByCode(categoryCode).map(RequestCategory::getId).orElse(-1L);
         return requests.findOpenForHouse(houseId, categoryId).stream()
                 .filter(r -> CurrentUser.siteScope().includes(r.getSiteId())).toList();
+    }
+
+    private static void requireVersion(ServiceRequest request, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != request.getVersion()) {
+            throw new StaleVersionException();
+        }
     }
 
     private RequestCategory category(String code) {

@@ -124,6 +124,10 @@ class ServiceRequest {
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
+    /** When the targets still to be met started running: the receipt, or the latest reopening. */
+    @Column(name = "clock_started_at", nullable = false)
+    private Instant clockStartedAt;
+
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
 
@@ -239,6 +243,7 @@ class ServiceRequest {
         request.repeatOfId = intake.repeatOfId();
         request.status = RequestStatus.NEW;
         request.receivedAt = now;
+        request.clockStartedAt = now;
         request.ownerUsername = actor.username();
         request.ownerName = actor.name();
         request.createdAt = now;
@@ -315,13 +320,15 @@ class ServiceRequest {
         moveTo(back, "resumed", actor, now, note, false);
     }
 
+    /**
+     * Resolves the request. A new inquiry answered later (not during the call) is acknowledged and resolved in one
+     * step, but is not a first-contact resolution: only {@link #resolveAtIntake} is.
+     */
     void resolve(Actor actor, Instant now, String note) {
-        if (kind == RequestKind.INQUIRY && status == RequestStatus.NEW) {
-            resolveAtIntake(actor, now, note);
-            return;
-        }
         if (kind == RequestKind.REPAIR) {
             require(status == RequestStatus.IN_PROGRESS, "resolveRepair");
+        } else if (kind == RequestKind.INQUIRY && status == RequestStatus.NEW) {
+            takeOwnership(actor);
         } else {
             require(WORKING.contains(status), "resolve");
         }
@@ -369,6 +376,8 @@ class ServiceRequest {
         resolvedAt = null;
         closedAt = null;
         callbackDoneAt = null;
+        clockStartedAt = now;
+        heldSeconds = 0;
         Set<SlaTarget> again = EnumSet.of(SlaTarget.RESOLVE);
         if (kind == RequestKind.REPAIR) {
             arrivedAt = null;
@@ -397,7 +406,8 @@ class ServiceRequest {
         RequestKind old = kind;
         kind = newKind;
         apply(plan);
-        log(now, "kindChanged", actor, old + " → " + newKind + (note == null || note.isBlank() ? "" : ": " + note.strip()), false);
+        log(now, "kindChanged", actor, "request.kind." + old + " → request.kind." + newKind
+                + (note == null || note.isBlank() ? "" : ": " + note.strip()), false);
         touch(actor, now);
     }
 
@@ -409,7 +419,8 @@ class ServiceRequest {
         Priority old = priority;
         priority = newPriority;
         apply(plan);
-        log(now, "priorityChanged", actor, old + " → " + newPriority + (note == null || note.isBlank() ? "" : ": " + note.strip()), true);
+        log(now, "priorityChanged", actor, "request.priority." + old + " → request.priority." + newPriority
+                + (note == null || note.isBlank() ? "" : ": " + note.strip()), true);
         touch(actor, now);
     }
 
@@ -446,7 +457,9 @@ class ServiceRequest {
         if (level == 1) {
             log(now, "breached", system, target.name(), true);
         }
-        log(now, "escalated", system, "L" + level + " → " + (recipients.isEmpty() ? "—" : String.join(", ", recipients)), true);
+        String who = recipients.isEmpty() ? "—" : String.join(", ", recipients.stream().limit(10).toList())
+                + (recipients.size() > 10 ? " +" + (recipients.size() - 10) : "");
+        log(now, "escalated", system, "L" + level + " → " + who, true);
     }
 
     /** The plan the request is currently timed against, as stored. */
@@ -575,9 +588,16 @@ class ServiceRequest {
         }
     }
 
+    static final int MAX_REASON = 500;
+    static final int MAX_NOTE = 2000;
+
     private static void requireText(String text, String messageKey) {
         if (text == null || text.isBlank()) {
             throw new IllegalTransitionException(messageKey);
+        }
+        int max = messageKey.equals("request.error.noteRequired") ? MAX_NOTE : MAX_REASON;
+        if (text.strip().length() > max) {
+            throw new IllegalTransitionException("request.error.textTooLong", max);
         }
     }
 
@@ -692,6 +712,10 @@ class ServiceRequest {
 
     public Instant getReceivedAt() {
         return receivedAt;
+    }
+
+    public Instant getClockStartedAt() {
+        return clockStartedAt;
     }
 
     public Instant getAcknowledgedAt() {

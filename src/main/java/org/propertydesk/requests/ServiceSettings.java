@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.propertydesk.shared.security.CurrentUser;
 import org.propertydesk.shared.time.Dates;
@@ -90,7 +91,8 @@ class ServiceSettings {
 
     /** Saves a policy's targets; a new one is a site override of the company-wide policy of its kind and priority. */
     SlaPolicy savePolicy(Long id, SlaPolicyForm form) {
-        if (form.getKind() == RequestKind.REPAIR && form.getArrivalMinutes() == null && !form.isArrivalNextBusinessDay()) {
+        RequestKind kind = id == null ? form.getKind() : policy(id).getKind();
+        if (kind == RequestKind.REPAIR && form.getArrivalMinutes() == null && !form.isArrivalNextBusinessDay()) {
             throw new BusinessRuleException("sla.error.arrivalRequired");
         }
         if (id == null) {
@@ -183,6 +185,15 @@ class ServiceSettings {
         if (added == 0) {
             throw new BusinessRuleException("hours.error.holidayExists");
         }
+    }
+
+    /** The holiday, if it belongs to the site or to all sites. */
+    @Transactional(readOnly = true)
+    Optional<Holiday> holiday(long id, long siteId) {
+        return jdbc.sql("select id, site_id, day, name from holiday where id = :id and (site_id is null or site_id = :site)")
+                .param("id", id).param("site", siteId)
+                .query((rs, n) -> new Holiday(rs.getLong(1), (Long) rs.getObject(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .optional();
     }
 
     void removeHoliday(long id) {

@@ -243,8 +243,8 @@ class ServiceSettingsController {
     @PostMapping("/holidays/{id}/delete")
     String removeHoliday(@PathVariable long id, @RequestParam long siteId, RedirectAttributes redirect) {
         requireSite(siteId);
-        boolean mine = settings.holidays(siteId).stream().anyMatch(h -> h.id() == id
-                && (h.siteId() != null || CurrentUser.siteScope().allSites()));
+        boolean mine = settings.holiday(id, siteId)
+                .filter(h -> h.siteId() != null || CurrentUser.siteScope().allSites()).isPresent();
         if (!mine) {
             throw new NotFoundException("Holiday", id);
         }

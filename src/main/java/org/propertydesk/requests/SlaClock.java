@@ -46,14 +46,15 @@ class SlaClock {
     }
 
     /**
-     * The plan of a request under a new kind or priority: targets still to be met are timed from its receipt and
-     * pushed back by the time it spent on hold; targets already met keep the due time they were met against.
+     * The plan of a request under a new kind or priority: targets still to be met are timed from when their clock
+     * started (the receipt, or the latest reopening) and pushed back by the time on hold since; targets already met
+     * keep the due time they were met against.
      */
     SlaPlan replan(ServiceRequest request, RequestKind kind, Priority priority) {
         SlaPolicy policy = policy(request.getSiteId(), kind, priority);
         BusinessCalendar calendar = calendarFor(request.getSiteId(), policy);
         Set<SlaTarget> unmet = request.unmetTargets();
-        SlaPlan fresh = SlaPlan.compute(policy, calendar, request.getReceivedAt(), request.getPreferredTo(), riskFraction)
+        SlaPlan fresh = SlaPlan.compute(policy, calendar, request.getClockStartedAt(), request.getPreferredTo(), riskFraction)
                 .delayedBy(calendar, request.heldSoFar(), unmet);
         return request.currentPlan().withTargetsFrom(fresh, unmet);
     }

@@ -4,10 +4,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.propertydesk.shared.security.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface StaffRepository extends JpaRepository<Staff, Long> {
@@ -27,6 +30,11 @@ interface StaffRepository extends JpaRepository<Staff, Long> {
 
     @Query("select count(s) from Staff s join s.roles r where s.active = true and r = :role")
     long countActiveWithRole(Role role);
+
+    /** Locks the active accounts with a role, so that two admins demoting each other at once are serialised. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Staff s join s.roles r where s.active = true and r = :role")
+    List<Staff> lockActiveWithRole(Role role);
 
     @Query(value = """
             select s from Staff s

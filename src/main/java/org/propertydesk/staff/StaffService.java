@@ -70,6 +70,7 @@ public class StaffService {
     }
 
     void update(long id, StaffForm form) {
+        staff.lockActiveWithRole(Role.ADMIN);
         Staff account = get(id);
         BusinessRuleException.requireVersion(form.getVersion(), account.getVersion());
         boolean wasAdmin = account.isActiveAdmin();
@@ -80,6 +81,7 @@ public class StaffService {
     }
 
     void deactivate(long id) {
+        staff.lockActiveWithRole(Role.ADMIN);
         Staff account = get(id);
         boolean wasAdmin = account.isActiveAdmin();
         account.deactivate();

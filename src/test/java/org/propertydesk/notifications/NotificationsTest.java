@@ -175,10 +175,10 @@ class NotificationsTest {
     }
 
     @Test
-    void aLongReopeningReasonStillReachesEveryone() throws Exception {
+    void aReasonOfTheLongestAllowedLengthStillReachesEveryone() throws Exception {
         PropertyDeskUser dispatcher = account(Role.DISPATCHER, site);
         long request = answeredAtIntake(alice);
-        String reason = "业主来电：" + "维修后仍然漏水，".repeat(75);
+        String reason = "业主来电：" + "维修后仍然漏水，".repeat(61);
 
         MvcResult reopened = perform(post("/requests/" + request + "/actions/reopen").param("note", reason), dispatcher, null);
 

@@ -79,7 +79,7 @@ class ReplyTemplateIntakeTest {
 
         assertThat(chinese).contains("物业费缴纳方式")
                 .contains(ownerName + "您好，" + siteName + "的物业费可在物业服务中心前台、业主端或银行代扣缴纳")
-                .contains("name=\"answer\"")
+                .contains("data-fill-target=\"#answer\"")
                 .doesNotContain("{customerName}", "{site}")
                 .doesNotContain("临时停车收费标准", "装修申请所需材料");
         assertThat(chinese.indexOf("物业费缴纳方式")).as("the reader's language first")

@@ -199,14 +199,14 @@ class RequestIntakeTest {
             assertThat(request.getDueArrivalAt()).isEqualTo(shanghai("2026-03-25T12:00"));
             clock.set("2026-03-25T10:05");
 
-            as(frontDesk, () -> service.changePriority(request.getId(), Priority.URGENT, "漏水严重"));
+            as(frontDesk, () -> service.changePriority(request.getId(), Priority.URGENT, "漏水严重", null));
 
             ServiceRequest changed = data.reload(request.getId());
             assertThat(changed.getPriority()).isEqualTo(Priority.URGENT);
             assertThat(changed.getDueAcknowledgeAt()).isEqualTo(shanghai("2026-03-25T10:15"));
             assertThat(changed.getDueArrivalAt()).isEqualTo(shanghai("2026-03-25T10:30"));
             assertThat(timeline(changed)).containsExactly("received", "priorityChanged");
-            assertThat(changed.getEvents().get(1).getNote()).isEqualTo("NORMAL → URGENT: 漏水严重");
+            assertThat(changed.getEvents().get(1).getNote()).isEqualTo("request.priority.NORMAL → request.priority.URGENT: 漏水严重");
         }
 
         @Test
@@ -215,7 +215,7 @@ class RequestIntakeTest {
             data.act(frontDesk, request.getId(), RequestAction.ACKNOWLEDGE, null);
             assertThat(request.getDueArrivalAt()).isNull();
 
-            as(frontDesk, () -> service.changeKind(request.getId(), RequestKind.REPAIR, "需要上门"));
+            as(frontDesk, () -> service.changeKind(request.getId(), RequestKind.REPAIR, "需要上门", null));
 
             ServiceRequest changed = data.reload(request.getId());
             assertThat(changed.getKind()).isEqualTo(RequestKind.REPAIR);
@@ -296,7 +296,7 @@ class RequestIntakeTest {
             clock.set("2026-03-25T10:40");
             data.act(frontDesk, id, RequestAction.RESUME, null);
 
-            as(frontDesk, () -> service.changePriority(id, Priority.URGENT, null));
+            as(frontDesk, () -> service.changePriority(id, Priority.URGENT, null, null));
 
             assertThat(data.reload(id).getDueArrivalAt()).isEqualTo(shanghai("2026-03-25T11:00"));
         }
@@ -472,11 +472,23 @@ class RequestIntakeTest {
         void anInquiryAnsweredOnThePhoneIsFirstContactResolution() {
             ServiceRequest inquiry = data.receive(frontDesk, data.inquiry(site));
 
-            data.act(frontDesk, inquiry.getId(), RequestAction.RESOLVE, "已告知缴费方式");
+            as(frontDesk, () -> service.resolveAtIntake(inquiry.getId(), "已告知缴费方式"));
 
             ServiceRequest resolved = data.reload(inquiry.getId());
             assertThat(resolved.isFirstContactResolution()).isTrue();
             assertThat(resolved.getStatus()).isEqualTo(RequestStatus.RESOLVED);
+        }
+
+        @Test
+        void anInquiryLeftInTheQueueAndAnsweredLaterIsNotFirstContactResolution() {
+            ServiceRequest inquiry = data.receive(frontDesk, data.inquiry(site));
+
+            data.act(frontDesk, inquiry.getId(), RequestAction.RESOLVE, "次日回电告知缴费方式");
+
+            ServiceRequest resolved = data.reload(inquiry.getId());
+            assertThat(resolved.isFirstContactResolution()).isFalse();
+            assertThat(resolved.getStatus()).isEqualTo(RequestStatus.RESOLVED);
+            assertThat(resolved.getAcknowledgedAt()).isNotNull();
         }
 
         @Test

@@ -277,7 +277,7 @@ class ServiceRequestLifecycleTest {
         @Test
         void anInquiryResolvedAtIntakeIsFirstContactResolution() {
             ServiceRequest request = newInquiry();
-            request.resolve(FRONT_DESK, minute(2), "已告知停水时间");
+            request.resolveAtIntake(FRONT_DESK, minute(2), "已告知停水时间");
 
             assertThat(request.getStatus()).isEqualTo(RequestStatus.RESOLVED);
             assertThat(request.isFirstContactResolution()).isTrue();
@@ -492,9 +492,20 @@ class ServiceRequestLifecycleTest {
         }
 
         @Test
+        void aNewInquiryResolvedLaterIsAcknowledgedAndResolvedButNotFirstContactResolution() {
+            ServiceRequest request = newInquiry();
+            request.resolve(FRONT_DESK, minute(90), "次日回电答复");
+
+            assertThat(request.getStatus()).isEqualTo(RequestStatus.RESOLVED);
+            assertThat(request.isFirstContactResolution()).isFalse();
+            assertThat(request.getAcknowledgedAt()).isEqualTo(minute(90));
+            assertThat(timeline(request)).containsExactly("received", "resolved");
+        }
+
+        @Test
         void aReopenedInquiryCanBeResolvedDirectly() {
             ServiceRequest request = newInquiry();
-            request.resolve(FRONT_DESK, minute(1), null);
+            request.resolveAtIntake(FRONT_DESK, minute(1), null);
             request.reopen(FRONT_DESK, minute(60), "答复有误", request.currentPlan());
             request.resolve(FRONT_DESK, minute(70), null);
 
@@ -543,7 +554,7 @@ class ServiceRequestLifecycleTest {
             assertThat(request.currentPlan()).isEqualTo(repairPlan);
             assertThat(request.pendingTarget()).isEqualTo(SlaTarget.ARRIVAL);
             assertThat(timeline(request)).containsExactly("received", "acknowledged", "kindChanged");
-            assertThat(request.getEvents().get(2).getNote()).isEqualTo("INQUIRY → REPAIR: 其实是水管坏了");
+            assertThat(request.getEvents().get(2).getNote()).isEqualTo("request.kind.INQUIRY → request.kind.REPAIR: 其实是水管坏了");
         }
 
         @Test
@@ -556,7 +567,7 @@ class ServiceRequestLifecycleTest {
             assertThat(request.getKind()).isEqualTo(RequestKind.COMPLAINT);
             assertThat(request.getDueArrivalAt()).isNull();
             assertThat(request.getDueResolveAt()).isEqualTo(at("2026-03-28T10:00"));
-            assertThat(request.getEvents().get(request.getEvents().size() - 1).getNote()).isEqualTo("REPAIR → COMPLAINT");
+            assertThat(request.getEvents().get(request.getEvents().size() - 1).getNote()).isEqualTo("request.kind.REPAIR → request.kind.COMPLAINT");
         }
 
         @Test
@@ -581,7 +592,7 @@ class ServiceRequestLifecycleTest {
             assertThat(request.getDueArrivalAt()).isEqualTo(at("2026-03-25T10:30"));
             RequestEvent changed = request.getEvents().get(request.getEvents().size() - 1);
             assertThat(changed.getType()).isEqualTo("priorityChanged");
-            assertThat(changed.getNote()).isEqualTo("NORMAL → URGENT: 业主家里有老人");
+            assertThat(changed.getNote()).isEqualTo("request.priority.NORMAL → request.priority.URGENT: 业主家里有老人");
             assertThat(changed.isInternal()).isTrue();
         }
     }

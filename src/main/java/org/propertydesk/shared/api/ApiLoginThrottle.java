@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * until the oldest failure leaves the window. A success clears the username's failures. In memory, per instance: a
  * restart forgets, which is acceptable for a brake on guessing (the passwords themselves are bcrypt hashes).
  */
-class ApiLoginThrottle {
+public class ApiLoginThrottle {
 
     /** Beyond this many tracked keys, keys whose failures have all expired are dropped. */
     static final int PRUNE_ABOVE = 10_000;
@@ -36,7 +36,7 @@ class ApiLoginThrottle {
     }
 
     /** How long the caller must wait before trying again, or empty when an attempt may be made now. */
-    Optional<Duration> blockedFor(String username, String address) {
+    public Optional<Duration> blockedFor(String username, String address) {
         Instant now = clock.instant();
         Duration wait = Duration.ZERO;
         wait = max(wait, waitFor(byUsername.get(key(username)), maxPerUsername, now));
@@ -44,13 +44,13 @@ class ApiLoginThrottle {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         Instant now = clock.instant();
         record(byUsername, key(username), now);
         record(byAddress, address, now);
     }
 
-    void succeeded(String username) {
+    public void succeeded(String username) {
         byUsername.remove(key(username));
     }
 

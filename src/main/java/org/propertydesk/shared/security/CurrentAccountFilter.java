@@ -20,7 +20,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a logged-in session in step with the account: a deactivated person is logged out at their next click, and
+ * Keeps a logged-in session in step with the account: a deactivated person, or one whose password was reset, is
+ * logged out at their next click, and
  * changed roles or sites apply at once instead of at the next login. Runs before authorization decides. Accounts are
  * never deleted through the app, so a principal without an account row (a test's, say) is left as it is.
  */
@@ -43,7 +44,8 @@ class CurrentAccountFilter extends OncePerRequestFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            if (!(fresh instanceof PropertyDeskUser account) || !account.isEnabled()) {
+            if (!(fresh instanceof PropertyDeskUser account) || !account.isEnabled()
+                    || !Objects.equals(account.getPassword(), current.getPassword())) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {

@@ -1,5 +1,6 @@
 package org.propertydesk.shared.security;
 
+import org.propertydesk.shared.api.ApiLoginThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -9,6 +10,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -25,15 +28,26 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, UserDetailsService accounts) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, UserDetailsService accounts, ApiLoginThrottle throttle)
+            throws Exception {
         http
+            .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new CurrentAccountFilter(accounts), AuthorizationFilter.class)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                         "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .formLogin(form -> form.loginPage("/login").permitAll()
+                .successHandler((request, response, authentication) -> {
+                    throttle.succeeded(authentication.getName());
+                    new SavedRequestAwareAuthenticationSuccessHandler().onAuthenticationSuccess(request, response, authentication);
+                })
+                .failureHandler((request, response, exception) -> {
+                    String username = request.getParameter("username");
+                    throttle.failed(username == null ? "" : username.trim(), request.getRemoteAddr());
+                    response.sendRedirect(request.getContextPath() + "/login?error");
+                }))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
