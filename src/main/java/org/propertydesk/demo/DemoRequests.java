@@ -86,15 +86,16 @@ class DemoRequests {
                 List<String[]> examples = EXAMPLES.get(kind);
                 String[] example = examples.get(random.nextInt(examples.size()));
                 Duration age = i < 10 ? Duration.ofMinutes(5 + random.nextInt(180)) : Duration.ofMinutes(240 + random.nextInt(14 * 24 * 60));
-                transaction.executeWithoutResult(status -> {
+                Long id = transaction.execute(status -> {
                     actAs(frontDesk);
-                    long id = intake.receive(new RequestIntake.NewRequest(kind, example[0],
+                    long created = intake.receive(new RequestIntake.NewRequest(kind, example[0],
                             random.nextInt(5) == 0 ? Channel.WECHAT : Channel.PHONE, household.siteId(),
                             random.nextInt(12) == 0 ? Priority.URGENT : null, household.houseId(), household.customerId(),
                             household.phone(), null, example[1], null));
-                    progress(id, kind, age, random);
-                    shiftBack(id, age, sequence);
+                    progress(created, kind, age, random);
+                    return created;
                 });
+                transaction.executeWithoutResult(status -> shiftBack(id, age, sequence));
             }
         } finally {
             SecurityContextHolder.setContext(previous);
@@ -142,7 +143,8 @@ class DemoRequests {
     }
 
     /**
-     * Moves a request and its timeline back by its age; its number is renewed for the day it was received (in a
+     * Moves a request and its timeline back by its age, after the flow above has committed (so that nothing written
+     * through JPA later overwrites it); its number is renewed for the day it was received (in a
      * range of its own, 9000 and up, that the day counters never reach).
      */
     private void shiftBack(long id, Duration age, int sequence) {
