@@ -86,3 +86,26 @@ document.addEventListener('submit', function (event) {
         });
     }, 0);
 });
+
+// File inputs with data-max-files / data-max-bytes refuse too many or too large files before anything is sent,
+// so a large photo does not cost the agent the whole form. The server checks again.
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.matches('input[type="file"][data-max-files]')) {
+        return;
+    }
+    var maxFiles = parseInt(input.getAttribute('data-max-files'), 10);
+    var maxBytes = parseInt(input.getAttribute('data-max-bytes'), 10);
+    var tooMany = input.files.length > maxFiles;
+    var tooLarge = Array.prototype.some.call(input.files, function (file) { return file.size > maxBytes; });
+    var message = tooMany ? input.getAttribute('data-too-many') : (tooLarge ? input.getAttribute('data-too-large') : '');
+    input.setCustomValidity(message);
+    input.classList.toggle('is-invalid', message !== '');
+    var feedback = input.parentElement.querySelector('.file-feedback');
+    if (feedback) {
+        feedback.textContent = message;
+    }
+    if (message) {
+        input.value = '';
+    }
+});
