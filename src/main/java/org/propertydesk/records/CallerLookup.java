@@ -24,6 +24,12 @@ public class CallerLookup {
 
     static final int LIMIT = 20;
 
+    /**
+     * How many candidates one kind of match may bring before ranking: a surname or four common digits match thousands
+     * of customers, and the best of them are what the agent needs, not all of them.
+     */
+    static final int BRANCH_LIMIT = 200;
+
     private final JdbcClient jdbc;
     private final CustomerRepository customers;
     private final OccupancyRepository occupancies;
@@ -76,15 +82,16 @@ public class CallerLookup {
         String digits = query.matches("[0-9+()\\-\\s]+") ? PhoneNumbers.normalise(query) : "";
         Optional<HouseCode> house = HouseCode.parse(query);
         String room = query.matches("[0-9A-Za-z]{2,10}") ? query.toUpperCase() : null;
-        String name = query.length() <= 100 ? query : query.substring(0, 100);
+        String name = !digits.isEmpty() ? "" : query.length() <= 100 ? query : query.substring(0, 100);
 
         List<Object[]> candidates = jdbc.sql("""
                 with candidate as (
-                    select p.customer_id, case when p.number = :digits then 100
-                                               when p.number like '%' || :digits then 85
-                                               else 60 end as score, 'PHONE' as reason
-                    from customer_phone p
-                    where length(:digits) >= 4 and p.number like '%' || :digits || '%'
+                    (select p.customer_id, case when p.number = :digits then 100
+                                                when p.number like '%' || :digits then 85
+                                                else 60 end as score, 'PHONE' as reason
+                     from customer_phone p
+                     where length(:digits) >= 4 and p.number like '%' || :digits || '%'
+                     order by score desc limit :branchLimit)
                   union all
                     select o.customer_id, 98, 'HOUSE'
                     from house h join occupancy o on o.house_id = h.id and o.end_date is null
@@ -94,11 +101,12 @@ public class CallerLookup {
                     from house h join occupancy o on o.house_id = h.id and o.end_date is null
                     where :room <> '' and h.room_no = :room and (:allSites or h.site_id = any(:siteIds))
                   union all
-                    select c.id, case when c.name = :name then 90
-                                      when c.name like :namePrefix escape '\\' then 75
-                                      else 50 end, 'NAME'
-                    from customer c
-                    where c.name like :nameContains escape '\\'
+                    (select c.id, case when c.name = :name then 90
+                                       when c.name like :namePrefix escape '\\' then 75
+                                       else 50 end as score, 'NAME'
+                     from customer c
+                     where :name <> '' and c.name like :nameContains escape '\\'
+                     order by score desc, c.name limit :branchLimit)
                 ), best as (
                     select distinct on (customer_id) customer_id, score, reason
                     from candidate order by customer_id, score desc
@@ -120,6 +128,7 @@ public class CallerLookup {
                 .param("allSites", scope.allSites())
                 .param("siteIds", scope.idsForQuery().toArray(Long[]::new))
                 .param("limit", LIMIT)
+                .param("branchLimit", BRANCH_LIMIT)
                 .query((rs, n) -> new Object[] {rs.getLong(1), MatchReason.valueOf(rs.getString(2))})
                 .list();
 
