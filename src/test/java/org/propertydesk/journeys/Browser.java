@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -41,12 +42,14 @@ final class Browser {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ChromeDriver driver;
+    private final Path profile;
     private final WebDriverWait wait;
     private String baseUrl;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, TIMEOUT);
+        this.profile = profile;
+        this.wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(25));
     }
 
     /** Starts Debian's Chromium through its own chromedriver; Selenium Manager is never asked to find or fetch one. */
@@ -67,11 +70,11 @@ final class Browser {
         options.setBinary(chromium.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=1280,900", "--force-prefers-reduced-motion", "--user-data-dir=" + profile);
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return new Browser(driver);
+        return new Browser(driver, profile);
     }
 
     WebDriver driver() {
@@ -82,16 +85,24 @@ final class Browser {
         this.baseUrl = baseUrl;
     }
 
+    /** Closes the browser and removes its throw-away profile. */
     void quit() {
         driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not remove the Chromium profile {}", profile, e);
+        }
     }
 
     // ---- navigation -----------------------------------------------------------------------------------------
 
     /** Opens a path of the app and waits until the document and any htmx loads triggered on load are done. */
     void open(String path) {
+        long t0 = System.nanoTime();
         driver.get(baseUrl + path);
         waitForPage();
+        log.debug("TIMING open {} {} ms", path, (System.nanoTime() - t0) / 1_000_000);
     }
 
     void waitForPage() {
@@ -128,12 +139,20 @@ final class Browser {
     }
 
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        scrollTo(element);
+        element.click();
+    }
+
+    /** Scrolls at once (Bootstrap asks for smooth scrolling, which moves the element under a native click). */
+    void scrollTo(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     }
 
     /** Clicks a link or button that leaves the page and waits for the next one. */
     void clickAndLoad(WebElement element) {
         WebElement html = driver.findElement(By.tagName("html"));
+        scrollTo(element);
         element.click();
         wait.until(ExpectedConditions.stalenessOf(html));
         waitForPage();
@@ -143,12 +162,19 @@ final class Browser {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }
 
+    /** The text on screen (innerText: one script call, much faster than WebElement.getText() on long lists). */
     String bodyText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return (String) js("return document.body.innerText");
+    }
+
+    /** The rendered texts of the elements a selector matches, in one round trip. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String css) {
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText)", css);
     }
 
     String htmlLang() {
-        return driver.findElement(By.tagName("html")).getAttribute("lang");
+        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
     }
 
     Object js(String script, Object... args) {
@@ -177,22 +203,26 @@ final class Browser {
 
     /** Switches the language with the layout's language menu (?lang=en or ?lang=zh-CN on the current page). */
     void switchLanguage(String tag) {
+        long t0 = System.nanoTime();
         WebElement toggle = find("#mainNav .dropdown-toggle");
         toggle.click();
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#mainNav .dropdown-menu a.dropdown-item[lang='" + tag + "']")));
         clickAndLoad(link);
         assertThat(htmlLang()).as("<html lang> after switching to %s on %s", tag, path()).isEqualTo(tag);
+        log.debug("TIMING switch {} {} ms", tag, (System.nanoTime() - t0) / 1_000_000);
     }
 
     // ---- artifacts and checks -------------------------------------------------------------------------------
 
     void screenshot(String journey, String step) {
+        long t0 = System.nanoTime();
         try {
             Path target = Files.createDirectories(SCREENSHOTS.resolve(journey)).resolve(step + ".png");
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(shot);
+            log.debug("TIMING screenshot {} ms", (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,7 +232,11 @@ final class Browser {
      * Runs axe-core on the page as it is now: critical violations fail the journey, serious ones are logged.
      */
     void checkAccessibility(String where) {
-        Results results = new AxeBuilder().analyze(driver);
+        long start = System.nanoTime();
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        Results results = new AxeBuilder().disableIframeTesting().withOptions(options).analyze(driver);
+        log.debug("axe-core on {} took {} ms", where, (System.nanoTime() - start) / 1_000_000);
         assertThat(results.isErrored()).as("axe-core ran on %s: %s", where, results.getErrorMessage()).isFalse();
         List<Rule> serious = violations(results, "serious");
         if (!serious.isEmpty()) {

@@ -1,14 +1,12 @@
 package org.propertydesk.journeys;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,9 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Spring context, so all journeys share one context and one database.
  *
  * <p>Without {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} the journeys are skipped with one line saying
- * why, before the application is started. Nothing is ever downloaded: the driver and the browser are given explicitly.
+ * why, before the application is started ({@link ChromiumAvailable}). Nothing is ever downloaded: the driver and the
+ * browser are given explicitly.
  */
 @Tag("browser")
+@ExtendWith(ChromiumAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "propertydesk.demo-data.enabled=true")
 abstract class BrowserJourneyTest {
@@ -37,9 +37,6 @@ abstract class BrowserJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not installed at " + CHROMIUM + ": browser journeys skipped");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER),
-                "chromedriver not installed at " + CHROMEDRIVER + ": browser journeys skipped");
         browser = Browser.start(CHROMIUM, CHROMEDRIVER);
     }
 
