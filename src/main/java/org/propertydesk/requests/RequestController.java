@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 
 import jakarta.validation.Valid;
 
+import org.propertydesk.records.PhoneNumbers;
 import org.propertydesk.records.RecordsDirectory;
 import org.propertydesk.records.SiteDirectory;
 import org.propertydesk.shared.security.CurrentUser;
@@ -207,6 +208,7 @@ class RequestController {
         model.addAttribute("customer", request.getCustomerId() == null ? null
                 : records.customer(request.getCustomerId(), CurrentUser.siteScope()).orElse(null));
         model.addAttribute("site", records.site(request.getSiteId()).orElse(null));
+        model.addAttribute("contactPhone", PhoneNumbers.display(PhoneNumbers.normalise(request.getContactPhone())));
         model.addAttribute("attachments", attachments.of(id));
         model.addAttribute("eventNotes", request.getEvents().stream().collect(Collectors.toMap(RequestEvent::getId,
                 e -> e.getNote() == null ? "" : MessageTokens.translate(e.getNote(), messages, locale))));
