@@ -1,5 +1,6 @@
 package org.propertydesk.requests;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,10 +64,12 @@ class RequestController {
     private final Dates dates;
     private final ReplyTemplates replies;
     private final MessageSource messages;
+    private final List<RequestPageSection> sections;
 
     RequestController(RequestService service, RequestAttachments attachments, RequestQueue queue,
             RequestCategoryRepository categories, SiteDirectory sites, RecordsDirectory records, Dates dates,
-            ReplyTemplates replies, MessageSource messages) {
+            ReplyTemplates replies, MessageSource messages, List<RequestPageSection> sections) {
+        this.sections = sections.stream().sorted(Comparator.comparingInt(RequestPageSection::order)).toList();
         this.replies = replies;
         this.messages = messages;
         this.service = service;
@@ -213,6 +216,8 @@ class RequestController {
         model.addAttribute("eventNotes", request.getEvents().stream().collect(Collectors.toMap(RequestEvent::getId,
                 e -> e.getNote() == null ? "" : MessageTokens.translate(e.getNote(), messages, locale))));
         model.addAttribute("maxAttachments", RequestAttachments.MAX_PER_REQUEST);
+        model.addAttribute("sections", sections.stream()
+                .map(section -> Map.of("title", section.titleKey(), "url", section.url(id))).toList());
         return "requests/request";
     }
 

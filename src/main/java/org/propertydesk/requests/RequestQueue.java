@@ -68,6 +68,52 @@ class RequestQueue {
         return new PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total);
     }
 
+    /** What the dispatcher board shows: work waiting for a technician or in hand. */
+    record BoardFilter(Long siteId, Long categoryId, Priority priority, boolean unassignedOnly) {
+    }
+
+    /**
+     * Open repairs, and any request with work orders: not yet assigned first, then those at risk or breached, then by
+     * the next due time.
+     */
+    Page<ServiceRequest> board(BoardFilter filter, SiteScope scope, Instant now, Pageable pageable) {
+        String common = """
+                from service_request r
+                join request_category c on c.id = r.category_id
+                where r.status in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED', 'ON_HOLD')
+                  and (r.kind = 'REPAIR' or r.work_orders > 0)
+                  and (:allSites or r.site_id = any(:siteIds))
+                  and (cast(:siteId as bigint) is null or r.site_id = :siteId)
+                  and (cast(:categoryId as bigint) is null or c.id = :categoryId or c.parent_id = :categoryId)
+                  and (cast(:priority as varchar) is null or r.priority = :priority)
+                  and (not :unassignedOnly or r.status in ('NEW', 'ACKNOWLEDGED', 'REOPENED'))
+                """;
+        String order = """
+                (case when r.status in ('NEW', 'ACKNOWLEDGED', 'REOPENED') then 0 else 1 end),
+                (case when r.status <> 'ON_HOLD' and %2$s <= :now then 0 else 1 end),
+                %1$s, r.id""".formatted(NEXT_DUE, NEXT_RISK);
+        var ids = bindBoard(jdbc.sql("select r.id " + common + " order by " + order + " limit :limit offset :offset"),
+                filter, scope, now)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query(Long.class).list();
+        long total = bindBoard(jdbc.sql("select count(*) " + common), filter, scope, now).query(Long.class).single();
+        Map<Long, ServiceRequest> byId = new HashMap<>();
+        requests.findWithCategoryByIdIn(ids).forEach(r -> byId.put(r.getId(), r));
+        return new PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total);
+    }
+
+    private static JdbcClient.StatementSpec bindBoard(JdbcClient.StatementSpec spec, BoardFilter filter, SiteScope scope,
+            Instant now) {
+        return spec.param("allSites", scope.allSites())
+                .param("siteIds", scope.idsForQuery().toArray(Long[]::new))
+                .param("siteId", filter.siteId())
+                .param("categoryId", filter.categoryId())
+                .param("priority", filter.priority() == null ? null : filter.priority().name())
+                .param("unassignedOnly", filter.unassignedOnly())
+                .param("now", Timestamp.from(now));
+    }
+
     /** How many requests each queue holds, for the counters that refresh by themselves. */
     Map<Queue, Long> counts(Long siteId, SiteScope scope, String username, Instant now) {
         Map<Queue, Long> counts = new EnumMap<>(Queue.class);

@@ -16,6 +16,13 @@ record RequestView(List<TargetLine> targets, boolean atRisk, boolean breached, L
     record TargetLine(SlaTarget target, Instant due, Instant met, TargetState state) {
     }
 
+    /** A repair reaches its technician through a work order, so the page offers assignment instead of these. */
+    private static final List<RequestAction> WORK_MOVES_BY_HAND = List.of(RequestAction.DISPATCH, RequestAction.ARRIVE);
+
+    /** Once there are work orders, the work moves follow them. */
+    private static final List<RequestAction> WORK_MOVES = List.of(RequestAction.DISPATCH, RequestAction.ARRIVE,
+            RequestAction.HOLD, RequestAction.RESUME, RequestAction.RESOLVE);
+
     static RequestView of(ServiceRequest request, Instant now) {
         List<TargetLine> targets = new ArrayList<>();
         for (SlaTarget target : SlaTarget.values()) {
@@ -94,6 +101,12 @@ record RequestView(List<TargetLine> targets, boolean atRisk, boolean breached, L
         }
         if (status.isOpen()) {
             actions.add(RequestAction.CANCEL);
+        }
+        if (request.getKind() == RequestKind.REPAIR || request.getWorkOrders() > 0) {
+            actions.removeAll(WORK_MOVES_BY_HAND);
+        }
+        if (request.getWorkOrders() > 0) {
+            actions.removeAll(WORK_MOVES);
         }
         return actions;
     }

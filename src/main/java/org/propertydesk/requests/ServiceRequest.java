@@ -191,6 +191,9 @@ class ServiceRequest {
     @Column(name = "callback_done_at")
     private Instant callbackDoneAt;
 
+    @Column(name = "work_orders", nullable = false)
+    private int workOrders;
+
     @Version
     private long version;
 
@@ -277,6 +280,7 @@ class ServiceRequest {
     }
 
     void dispatch(Actor actor, Instant now, String note) {
+        requireNoWorkOrders();
         require(status == RequestStatus.NEW || status == RequestStatus.ACKNOWLEDGED || status == RequestStatus.REOPENED,
                 "dispatch");
         markAcknowledged(now);
@@ -288,17 +292,14 @@ class ServiceRequest {
 
     /** Someone is on site; the first arrival is what the arrival target measures. */
     void arrive(Actor actor, Instant now, String note) {
+        requireNoWorkOrders();
         require(status == RequestStatus.DISPATCHED, "arrive");
-        if (arrivedAt == null) {
-            arrivedAt = now;
-        }
-        if (promisedAt != null && promiseKept == null) {
-            promiseKept = !now.isAfter(promisedAt);
-        }
+        markArrived(now);
         moveTo(RequestStatus.IN_PROGRESS, "arrived", actor, now, note, false);
     }
 
     void hold(Actor actor, Instant now, String reason) {
+        requireNoWorkOrders();
         require(WORKING.contains(status), "hold");
         requireText(reason, "request.error.reasonRequired");
         statusBeforeHold = status;
@@ -309,7 +310,13 @@ class ServiceRequest {
 
     /** Back to work; the time on hold, measured on the policy's clock, pushes every target back. */
     void resume(Actor actor, Instant now, BusinessCalendar clock, String note) {
+        requireNoWorkOrders();
         require(status == RequestStatus.ON_HOLD, "resume");
+        moveTo(endHold(clock, now), "resumed", actor, now, note, false);
+    }
+
+    /** Ends the hold: the time on hold, measured on the policy's clock, pushes every unmet target back. */
+    private RequestStatus endHold(BusinessCalendar clock, Instant now) {
         Duration held = clock.between(heldAt, now);
         heldSeconds += held.toSeconds();
         apply(currentPlan().delayedBy(clock, held, unmetTargets()));
@@ -317,7 +324,7 @@ class ServiceRequest {
         statusBeforeHold = null;
         heldAt = null;
         holdReason = null;
-        moveTo(back, "resumed", actor, now, note, false);
+        return back;
     }
 
     /**
@@ -325,6 +332,7 @@ class ServiceRequest {
      * step, but is not a first-contact resolution: only {@link #resolveAtIntake} is.
      */
     void resolve(Actor actor, Instant now, String note) {
+        requireNoWorkOrders();
         if (kind == RequestKind.REPAIR) {
             require(status == RequestStatus.IN_PROGRESS, "resolveRepair");
         } else if (kind == RequestKind.INQUIRY && status == RequestStatus.NEW) {
@@ -386,6 +394,87 @@ class ServiceRequest {
         apply(currentPlan().withTargetsFrom(fresh, again));
         moveTo(RequestStatus.REOPENED, "reopened", actor, now, reason, false);
         domainEvents.add(new RequestEvents.RequestReopened(id, number, siteId, reopenCount, reason, now));
+    }
+
+    /** A work order was created for this request: from now on its work moves follow its work orders. */
+    void workOrderAdded(String detail, Actor actor, Instant now, BusinessCalendar clock) {
+        require(status.isOpen(), "assign");
+        workOrders++;
+        followWork(WorkState.ASSIGNED, "workAssigned", detail, actor, now, clock);
+    }
+
+    /**
+     * Takes the state the work orders add up to, with one timeline entry naming the step that caused it. The first
+     * time someone is on site is the arrival; pausing all work stops the clock like a hold; all work done resolves.
+     */
+    void followWork(WorkState work, String eventType, String detail, Actor actor, Instant now, BusinessCalendar clock) {
+        RequestStatus from = status;
+        if (!status.isOpen()) {
+            throw new IllegalTransitionException("request.error.illegalMove", "request.action.followWork",
+                    "request.status." + status);
+        }
+        if (status == RequestStatus.ON_HOLD && work != WorkState.PAUSED) {
+            status = endHold(clock, now);
+        }
+        switch (work) {
+            case WAITING -> {
+                if (status == RequestStatus.DISPATCHED) {
+                    status = RequestStatus.ACKNOWLEDGED;
+                }
+            }
+            case ASSIGNED -> startWork(now);
+            case ON_SITE -> {
+                startWork(now);
+                if (status == RequestStatus.DISPATCHED) {
+                    markArrived(now);
+                    status = RequestStatus.IN_PROGRESS;
+                }
+            }
+            case PAUSED -> {
+                if (status != RequestStatus.ON_HOLD) {
+                    statusBeforeHold = status;
+                    heldAt = now;
+                    holdReason = detail == null ? null : detail.strip();
+                    status = RequestStatus.ON_HOLD;
+                }
+            }
+            case DONE -> {
+                markAcknowledged(now);
+                resolvedAt = now;
+                status = RequestStatus.RESOLVED;
+            }
+        }
+        log(now, eventType, actor, detail, false);
+        touch(actor, now);
+        if (status != from) {
+            domainEvents.add(new RequestEvents.RequestStatusChanged(id, number, kind, siteId, from, status,
+                    actor.username(), now));
+        }
+    }
+
+    private void startWork(Instant now) {
+        if (status == RequestStatus.NEW || status == RequestStatus.ACKNOWLEDGED || status == RequestStatus.REOPENED) {
+            markAcknowledged(now);
+            if (dispatchedAt == null) {
+                dispatchedAt = now;
+            }
+            status = RequestStatus.DISPATCHED;
+        }
+    }
+
+    private void markArrived(Instant now) {
+        if (arrivedAt == null) {
+            arrivedAt = now;
+        }
+        if (promisedAt != null && promiseKept == null) {
+            promiseKept = !now.isAfter(promisedAt);
+        }
+    }
+
+    private void requireNoWorkOrders() {
+        if (workOrders > 0) {
+            throw new IllegalTransitionException("request.error.followsWorkOrders");
+        }
     }
 
     void cancel(Actor actor, Instant now, String reason) {
@@ -784,6 +873,10 @@ class ServiceRequest {
 
     public Instant getCallbackDoneAt() {
         return callbackDoneAt;
+    }
+
+    public int getWorkOrders() {
+        return workOrders;
     }
 
     public long getVersion() {

@@ -5,17 +5,29 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
 
-    @EntityGraph(attributePaths = {"category"})
+    @EntityGraph(attributePaths = {"category", "category.parent"})
     @Query("select r from ServiceRequest r where r.id = :id")
     Optional<ServiceRequest> findWithCategoryById(Long id);
 
     Optional<ServiceRequest> findByNumber(String number);
+
+    /** Serialises work-order changes on one request, so two dispatchers cannot both assign its first work order. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @EntityGraph(attributePaths = {"category", "category.parent"})
+    @Query("select r from ServiceRequest r where r.id = :id")
+    Optional<ServiceRequest> lockById(Long id);
+
+    @Query("select distinct c.skill from RequestCategory c where c.skill is not null order by c.skill")
+    List<String> findSkills();
 
     /** Open requests of a house, same category first: offered at intake instead of a duplicate. */
     @EntityGraph(attributePaths = {"category"})
@@ -43,7 +55,7 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     @Query("select r from ServiceRequest r where r.houseId = :houseId order by r.receivedAt desc limit 50")
     List<ServiceRequest> findLatestForHouse(Long houseId);
 
-    @EntityGraph(attributePaths = {"category"})
+    @EntityGraph(attributePaths = {"category", "category.parent"})
     @Query("select r from ServiceRequest r where r.id in :ids")
     List<ServiceRequest> findWithCategoryByIdIn(Collection<Long> ids);
 }

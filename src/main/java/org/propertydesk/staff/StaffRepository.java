@@ -26,6 +26,9 @@ interface StaffRepository extends JpaRepository<Staff, Long> {
             """)
     List<Staff> findActiveWithRoleServing(Role role, Long siteId);
 
+    @Query("select s from Staff s join s.roles r where s.active = true and r = :role order by s.displayName, s.id")
+    List<Staff> findActiveWithRole(Role role);
+
     boolean existsByUsername(String username);
 
     @Query("select count(s) from Staff s join s.roles r where s.active = true and r = :role")

@@ -979,8 +979,13 @@ class ServiceRequestLifecycleTest {
 
         @Test
         void aRepairNotYetOnSiteIsNotOfferedResolve() {
-            assertThat(RequestView.actionsFor(dispatchedRepair())).contains(RequestAction.ARRIVE)
-                    .doesNotContain(RequestAction.RESOLVE);
+            assertThat(RequestView.actionsFor(dispatchedRepair())).doesNotContain(RequestAction.RESOLVE);
+        }
+
+        @Test
+        void aRepairReachesItsTechnicianThroughAWorkOrderNotByHand() {
+            assertThat(RequestView.actionsFor(dispatchedRepair()))
+                    .doesNotContain(RequestAction.DISPATCH, RequestAction.ARRIVE).contains(RequestAction.HOLD);
         }
     }
 }

@@ -1,0 +1,15 @@
+package org.propertydesk.dispatch;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WorkOrderPhotoRepository extends JpaRepository<WorkOrderPhoto, Long> {
+
+    List<WorkOrderPhoto> findByWorkOrderIdOrderById(Long workOrderId);
+
+    Optional<WorkOrderPhoto> findByIdAndWorkOrderId(Long id, Long workOrderId);
+
+    long countByWorkOrderId(Long workOrderId);
+}
