@@ -25,6 +25,7 @@ import org.propertydesk.requests.RequestsTestData.House;
 import org.propertydesk.requests.RequestsTestData.Site;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.web.BusinessRuleException;
+import org.propertydesk.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;

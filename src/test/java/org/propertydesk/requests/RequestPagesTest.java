@@ -27,6 +27,7 @@ import org.propertydesk.requests.RequestsTestData.House;
 import org.propertydesk.requests.RequestsTestData.Site;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;

@@ -17,6 +17,7 @@ import org.propertydesk.requests.RequestQueue.Queue;
 import org.propertydesk.requests.RequestsTestData.House;
 import org.propertydesk.requests.RequestsTestData.Site;
 import org.propertydesk.shared.security.PropertyDeskUser;
+import org.propertydesk.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.web.servlet.MockMvc;

@@ -14,7 +14,9 @@ import org.propertydesk.records.CareFlag;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.security.SiteScope;
+import org.propertydesk.support.MutableClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Sites, houses, customers and people for the request tests, with unique codes and phone numbers (the tests share a
  * database), plus requests received and moved through the real {@link RequestService} as a given person.
  */
+@Component
 final class RequestsTestData {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();

@@ -30,6 +30,7 @@ import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.security.SiteScope;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.MutableClock;
 import org.propertydesk.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;

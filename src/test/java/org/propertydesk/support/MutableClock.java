@@ -1,4 +1,4 @@
-package org.propertydesk.requests;
+package org.propertydesk.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock the test sets and moves forward by hand, so that "at risk at 10:12, breached after 10:15" can be checked
  * at exactly those minutes. Copies made with {@link #withZone} share the same time.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this(new AtomicReference<>(start), ZoneOffset.UTC);
     }
 
@@ -29,20 +29,20 @@ final class MutableClock extends Clock {
     }
 
     /** Sets the time as a front desk in Shanghai reads it, e.g. {@code "2026-03-25T10:00"}. */
-    Instant set(String shanghaiLocalDateTime) {
+    public Instant set(String shanghaiLocalDateTime) {
         return set(LocalDateTime.parse(shanghaiLocalDateTime).atZone(SHANGHAI).toInstant());
     }
 
-    Instant set(Instant instant) {
+    public Instant set(Instant instant) {
         now.set(instant);
         return instant;
     }
 
-    Instant advance(Duration duration) {
+    public Instant advance(Duration duration) {
         return now.updateAndGet(current -> current.plus(duration));
     }
 
-    Instant advanceMinutes(long minutes) {
+    public Instant advanceMinutes(long minutes) {
         return advance(Duration.ofMinutes(minutes));
     }
 
