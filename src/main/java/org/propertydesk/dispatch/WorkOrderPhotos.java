@@ -40,7 +40,7 @@ class WorkOrderPhotos {
         List<MultipartFile> real = uploads == null ? List.of()
                 : uploads.stream().filter(f -> f != null && !f.isEmpty()).toList();
         if (photos.countByWorkOrderId(order.getId()) + real.size() > MAX_PER_WORK_ORDER) {
-            throw new BusinessRuleException("file.error.tooMany", MAX_PER_WORK_ORDER);
+            throw new BusinessRuleException("workOrder.error.tooManyPhotos", MAX_PER_WORK_ORDER);
         }
         List<String> stored = new ArrayList<>();
         deleteOnRollback(stored);
