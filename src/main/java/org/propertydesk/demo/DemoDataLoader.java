@@ -51,12 +51,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final StaffService staff;
     private final DemoRequests requests;
+    private final DemoDispatch dispatch;
     private final Clock clock;
     private final Random random = new Random(20260324L);
     private final Set<String> usedPhones = new HashSet<>();
 
     DemoDataLoader(ObjectProvider<EmbeddedDatabase> embeddedDatabase, JdbcTemplate jdbc, TransactionTemplate transaction,
-            StaffService staff, DemoRequests requests, Clock clock) {
+            StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch) {
+        this.dispatch = dispatch;
         this.requests = requests;
         this.embeddedDatabase = embeddedDatabase;
         this.jdbc = jdbc;
@@ -79,6 +81,8 @@ class DemoDataLoader implements ApplicationRunner {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> load());
         requests.load(random);
+        transaction.executeWithoutResult(status -> dispatch.autoDispatch(
+                jdbc.queryForObject("select id from site where code = 'JQ'", Long.class), clock.instant()));
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -153,7 +157,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.ensureAccount("manager", "刘经理", DEMO_PASSWORD, Set.of(Role.MANAGER), true, Set.of());
         staff.ensureAccount("frontdesk", "陈晓静", DEMO_PASSWORD, Set.of(Role.FRONT_DESK), false, Set.of(lakeside, tower));
         staff.ensureAccount("dispatcher", "王调度", DEMO_PASSWORD, Set.of(Role.DISPATCHER), false, Set.of(lakeside, tower));
-        staff.ensureAccount("technician", "张师傅", DEMO_PASSWORD, Set.of(Role.TECHNICIAN), false, Set.of(lakeside));
+        dispatch.load(lakeside, tower, DEMO_PASSWORD, now);
     }
 
     private long insertSite(String code, String name, String address, String type, Instant now) {

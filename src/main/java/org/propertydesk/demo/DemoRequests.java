@@ -1,10 +1,13 @@
 package org.propertydesk.demo;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
+import org.propertydesk.dispatch.Dispatching;
 import org.propertydesk.requests.Channel;
 import org.propertydesk.requests.Priority;
 import org.propertydesk.requests.RequestIntake;
@@ -47,15 +50,31 @@ class DemoRequests {
                     new String[] {"SECURITY", "外来人员可以随意进入小区，门岗不登记"},
                     new String[] {"GREENING", "楼下草坪长期无人修剪，蚊虫很多"}));
 
+    /** What a finished repair of each category typically used, by price-list code and quantity. */
+    private static final Map<String, Map<String, BigDecimal>> MATERIALS_BY_CATEGORY = Map.of(
+            "PLUMBING", Map.of("VALVE-ANGLE", BigDecimal.ONE, "HOSE-60", new BigDecimal("2")),
+            "PLUMBING_BLOCKED_DRAIN", Map.of("DRAIN-CLEAN", BigDecimal.ONE),
+            "ELECTRICAL", Map.of("SOCKET-5", BigDecimal.ONE, "WIRE-2.5", new BigDecimal("3")),
+            "ELECTRICAL_LIGHTING", Map.of("LED-9W", new BigDecimal("2")),
+            "DOOR_LOCK", Map.of("LOCK-CYLINDER", BigDecimal.ONE),
+            "WATER_LEAK", Map.of("SILICONE", BigDecimal.ONE));
+
+    private static final Map<String, BigDecimal> PRICES = Map.of("VALVE-ANGLE", new BigDecimal("35.00"),
+            "HOSE-60", new BigDecimal("22.00"), "DRAIN-CLEAN", new BigDecimal("25.00"),
+            "SOCKET-5", new BigDecimal("28.00"), "WIRE-2.5", new BigDecimal("4.80"), "LED-9W", new BigDecimal("12.50"),
+            "LOCK-CYLINDER", new BigDecimal("120.00"), "SILICONE", new BigDecimal("18.00"));
+
     private final RequestIntake intake;
+    private final Dispatching dispatching;
     private final UserDetailsService accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Dates dates;
 
-    DemoRequests(RequestIntake intake, UserDetailsService accounts, JdbcClient jdbc, TransactionTemplate transaction,
-            Dates dates) {
+    DemoRequests(RequestIntake intake, Dispatching dispatching, UserDetailsService accounts, JdbcClient jdbc,
+            TransactionTemplate transaction, Dates dates) {
         this.intake = intake;
+        this.dispatching = dispatching;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -120,16 +139,9 @@ class DemoRequests {
             return;
         }
         if (kind == RequestKind.REPAIR) {
-            intake.act(id, "dispatch", null);
-            if (hours < 3) {
+            if (!workOn(id, hours, random)) {
                 return;
             }
-            intake.act(id, "arrive", null);
-            if (hours > 30 && random.nextInt(4) == 0) {
-                intake.act(id, "hold", "等待配件到货");
-                return;
-            }
-            intake.act(id, "resolve", "已更换损坏部件，现场测试正常。");
         } else {
             if (hours < 20) {
                 return;
@@ -140,6 +152,46 @@ class DemoRequests {
         if (hours > 48) {
             intake.act(id, "close", null);
         }
+    }
+
+    /**
+     * A repair goes to the best technician for it, who accepts, arrives, sometimes waits for a part, and finishes with
+     * materials from the price list; returns whether the work is done. Each step is taken as the person who takes it.
+     */
+    private boolean workOn(long id, long hours, Random random) {
+        Optional<Long> technician = dispatching.bestTechnician(id);
+        if (technician.isEmpty()) {
+            return false;
+        }
+        actAs(accounts.loadUserByUsername("dispatcher"));
+        long workOrder = dispatching.assign(id, technician.get());
+        UserDetails desk = accounts.loadUserByUsername("frontdesk");
+        if (hours < 1) {
+            actAs(desk);
+            return false;
+        }
+        actAs(accounts.loadUserByUsername(jdbc.sql("select username from staff where id = ?")
+                .params(technician.get()).query(String.class).single()));
+        dispatching.step(workOrder, "accept", null);
+        boolean done = false;
+        if (hours >= 3) {
+            dispatching.step(workOrder, "arrive", null);
+            if (hours > 30 && random.nextInt(4) == 0) {
+                dispatching.step(workOrder, "pause", "等待配件到货");
+            } else {
+                String category = jdbc.sql("""
+                        select c.code from service_request r join request_category c on c.id = r.category_id where r.id = ?
+                        """).params(id).query(String.class).single();
+                Map<String, BigDecimal> used = MATERIALS_BY_CATEGORY.getOrDefault(category, Map.of());
+                BigDecimal charge = used.isEmpty() ? null : new BigDecimal("50.00").add(used.entrySet().stream()
+                        .map(e -> PRICES.get(e.getKey()).multiply(e.getValue())).reduce(BigDecimal.ZERO, BigDecimal::add));
+                dispatching.complete(workOrder, "已更换损坏部件，现场测试正常。", used, 30 + random.nextInt(60), charge,
+                        charge == null ? null : random.nextInt(3) != 0, random.nextInt(4) == 0 ? null : "业主本人");
+                done = true;
+            }
+        }
+        actAs(desk);
+        return done;
     }
 
     /**
@@ -160,14 +212,28 @@ class DemoRequests {
                 where id = :id
                 """;
         jdbc.sql(shift.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
+        String number = jdbc.sql("select number from service_request where id = ?").params(id).query(String.class).single();
         jdbc.sql("""
                 update service_request
                 set number = 'R-' || to_char(received_at at time zone :zone, 'YYMMDD') || '-' || :sequence
                 where id = :id
                 """)
                 .param("zone", dates.zone().getId()).param("sequence", String.valueOf(sequence)).param("id", id).update();
-        jdbc.sql("update request_event set at = at - make_interval(secs => :seconds) where request_id = :id")
-                .param("seconds", age.toSeconds()).param("id", id).update();
+        jdbc.sql("""
+                update request_event e set at = e.at - make_interval(secs => :seconds),
+                    note = replace(e.note, :number, r.number)
+                from service_request r where r.id = e.request_id and e.request_id = :id
+                """).param("seconds", age.toSeconds()).param("number", number).param("id", id).update();
+        jdbc.sql("""
+                update work_order w set
+                    number = r.number || substring(w.number from '-[0-9]+$'),
+                    assigned_at = w.assigned_at - :age, accepted_at = w.accepted_at - :age, arrived_at = w.arrived_at - :age,
+                    paused_at = w.paused_at - :age, completed_at = w.completed_at - :age,
+                    due_arrival_at = w.due_arrival_at - :age, created_at = w.created_at - :age,
+                    updated_at = w.updated_at - :age
+                from service_request r
+                where r.id = w.request_id and w.request_id = :id
+                """.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
     }
 
     private static void actAs(UserDetails user) {

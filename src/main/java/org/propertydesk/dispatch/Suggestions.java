@@ -75,11 +75,33 @@ class Suggestions {
 
     /** Best first; ties go to the lighter load, then the name. */
     List<Suggestion> rank(RequestWork.Job job) {
-        List<StaffMember> candidates = staff.membersWithRoleServing(Role.TECHNICIAN, job.siteId());
-        if (candidates.isEmpty()) {
-            return List.of();
+        return rankAll(List.of(job)).get(job.id());
+    }
+
+    /**
+     * Ranks candidates for several jobs at once, as the dispatcher board needs: one query per site for the candidates,
+     * and one each for profiles, shifts, open work and arrivals, whatever the number of jobs.
+     */
+    Map<Long, List<Suggestion>> rankAll(List<RequestWork.Job> jobs) {
+        Map<Long, List<StaffMember>> bySite = new HashMap<>();
+        for (RequestWork.Job job : jobs) {
+            bySite.computeIfAbsent(job.siteId(), site -> staff.membersWithRoleServing(Role.TECHNICIAN, site));
         }
-        List<Long> ids = candidates.stream().map(StaffMember::id).toList();
+        List<Long> ids = bySite.values().stream().flatMap(List::stream).map(StaffMember::id).distinct().toList();
+        Facts facts = ids.isEmpty() ? new Facts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of()) : facts(ids);
+        Map<Long, List<Suggestion>> result = new HashMap<>();
+        for (RequestWork.Job job : jobs) {
+            result.put(job.id(), rank(job, bySite.get(job.siteId()), facts));
+        }
+        return result;
+    }
+
+    /** What ranking needs to know about the candidates, loaded once. */
+    private record Facts(Map<Long, Technician> profiles, Map<Long, String> teamNames, Map<Long, Boolean> duty,
+            Map<Long, Long> open, Map<Long, long[]> arrivals) {
+    }
+
+    private Facts facts(List<Long> ids) {
         Instant now = dates.now();
         Map<Long, Technician> profiles = technicians.findByStaffIdIn(ids).stream()
                 .collect(Collectors.toMap(Technician::getStaffId, Function.identity()));
@@ -96,10 +118,14 @@ class Suggestions {
         for (Object[] row : workOrders.countArrivalsByTechnician(ids, now.minus(HISTORY))) {
             arrivals.put((Long) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }
+        return new Facts(profiles, teamNames, duty, open, arrivals);
+    }
+
+    private static List<Suggestion> rank(RequestWork.Job job, List<StaffMember> candidates, Facts facts) {
         boolean urgent = job.priority() == Priority.URGENT || job.priority() == Priority.EMERGENCY;
         List<Suggestion> ranked = new ArrayList<>();
         for (StaffMember member : candidates) {
-            Technician profile = profiles.get(member.id());
+            Technician profile = facts.profiles().get(member.id());
             List<Reason> reasons = new ArrayList<>();
             boolean skillMatch = job.skill() == null || (profile != null && profile.has(job.skill()));
             if (job.skill() == null) {
@@ -109,7 +135,7 @@ class Suggestions {
             } else {
                 reasons.add(new Reason("dispatch.reason.noSkill", List.of("skill." + job.skill()), NO_SKILL));
             }
-            Boolean shift = duty.get(member.id());
+            Boolean shift = facts.duty().get(member.id());
             if (shift == null) {
                 reasons.add(new Reason("dispatch.reason.offDuty", List.of(), 0));
             } else if (shift && urgent) {
@@ -118,10 +144,10 @@ class Suggestions {
                 reasons.add(new Reason(shift ? "dispatch.reason.emergencyDutyNow" : "dispatch.reason.onDuty", List.of(),
                         ON_DUTY));
             }
-            long jobs = open.getOrDefault(member.id(), 0L);
+            long jobs = facts.open().getOrDefault(member.id(), 0L);
             reasons.add(new Reason("dispatch.reason.load", List.of(jobs),
                     (int) Math.max(MAX_LOAD_PENALTY, PER_OPEN_JOB * jobs)));
-            long[] arrived = arrivals.get(member.id());
+            long[] arrived = facts.arrivals().get(member.id());
             Integer onTime = null;
             if (arrived == null || arrived[0] == 0) {
                 reasons.add(new Reason("dispatch.reason.noHistory", List.of(), NO_HISTORY));
@@ -131,7 +157,7 @@ class Suggestions {
                         (int) Math.round(ON_TIME_MAX * arrived[1] / (double) arrived[0])));
             }
             int score = reasons.stream().mapToInt(Reason::points).sum();
-            String team = profile == null || profile.getTeamId() == null ? null : teamNames.get(profile.getTeamId());
+            String team = profile == null || profile.getTeamId() == null ? null : facts.teamNames().get(profile.getTeamId());
             ranked.add(new Suggestion(member.id(), member.displayName(), member.phone(), team, score, skillMatch,
                     shift != null, Boolean.TRUE.equals(shift), jobs, onTime, List.copyOf(reasons)));
         }

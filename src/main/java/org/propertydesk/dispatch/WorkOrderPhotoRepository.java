@@ -1,5 +1,6 @@
 package org.propertydesk.dispatch;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface WorkOrderPhotoRepository extends JpaRepository<WorkOrderPhoto, Long> {
 
     List<WorkOrderPhoto> findByWorkOrderIdOrderById(Long workOrderId);
+
+    List<WorkOrderPhoto> findByWorkOrderIdInOrderById(Collection<Long> workOrderIds);
 
     Optional<WorkOrderPhoto> findByIdAndWorkOrderId(Long id, Long workOrderId);
 

@@ -2,8 +2,11 @@ package org.propertydesk.dispatch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.propertydesk.shared.files.FileStore;
 import org.propertydesk.shared.security.CurrentUser;
@@ -63,6 +66,13 @@ class WorkOrderPhotos {
     @Transactional(readOnly = true)
     List<WorkOrderPhoto> of(long workOrderId) {
         return photos.findByWorkOrderIdOrderById(workOrderId);
+    }
+
+    /** Photos of several work orders at once, by work order id. */
+    @Transactional(readOnly = true)
+    Map<Long, List<WorkOrderPhoto>> ofAll(Collection<Long> workOrderIds) {
+        return workOrderIds.isEmpty() ? Map.of() : photos.findByWorkOrderIdInOrderById(workOrderIds).stream()
+                .collect(Collectors.groupingBy(WorkOrderPhoto::getWorkOrderId));
     }
 
     record Download(WorkOrderPhoto photo, Path path) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,6 +54,10 @@ class WorkOrderQueries {
         }
     }
 
+    Optional<Row> find(long workOrderId) {
+        return workOrders.findById(workOrderId).map(order -> rows(List.of(order)).get(0));
+    }
+
     List<Row> forRequest(long requestId) {
         return rows(workOrders.findByRequestIdOrderById(requestId));
     }
@@ -86,7 +91,9 @@ class WorkOrderQueries {
                 .map(o -> new MyJob(o, byId.get(o.getRequestId()))).toList();
     }
 
+    /** Rows with their materials loaded (in batches), so pages and JSON can show them after the transaction. */
     List<Row> rows(List<WorkOrder> orders) {
+        orders.forEach(order -> order.getMaterials().size());
         Set<Long> staffIds = new HashSet<>();
         Set<Long> teamIds = new HashSet<>();
         for (WorkOrder order : orders) {
