@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Technicians of both demo sites with their skills, two teams, three weeks of duty roster (day shifts, an evening
- * shift and a rotating 24-hour emergency duty per site), the materials price list, and automatic dispatch of
- * electrical repairs at the office tower. Bulk SQL, like the records.
+ * Technicians of both demo sites with their skills, two teams, three weeks of duty roster (day shifts and a rotating
+ * 24-hour emergency duty per site), the materials price list, and automatic dispatch of electrical repairs at the
+ * office tower. Bulk SQL, like the records.
  */
 @Component
 class DemoDispatch {
@@ -35,6 +35,12 @@ class DemoDispatch {
             new String[] {"tech-zhou", "周文斌", "PLUMBING", "T"},
             new String[] {"tech-wu", "吴俊杰", "CARPENTRY,ELECTRICAL", "T"},
             new String[] {"tech-chen", "陈刚", "SECURITY", "B"});
+
+    /**
+     * Who takes the 24-hour emergency duty, in pairs per site (the residential site, then the tower): the two of a
+     * pair alternate day by day, so each site has a plumber on emergency duty at any hour.
+     */
+    private static final List<String> EMERGENCY_ROTA = List.of("technician", "tech-li", "tech-sun", "tech-zhou");
 
     private static final List<Object[]> MATERIALS = List.of(
             new Object[] {"PIPE-PPR-20", "PPR 水管 20mm", "PPR pipe 20 mm", "米", "m", "18.00"},
@@ -84,8 +90,7 @@ class DemoDispatch {
             for (String skill : t[2].split(",")) {
                 jdbc.update("insert into technician_skill (staff_id, skill) values (?, ?)", id, skill);
             }
-            roster(id, i, t[0].equals("technician") || t[0].equals("tech-li") || t[0].equals("tech-sun")
-                    || t[0].equals("tech-zhou"), today, zone, now);
+            roster(id, i, EMERGENCY_ROTA.indexOf(t[0]), today, zone, now);
         }
         for (Object[] m : MATERIALS) {
             jdbc.update("""
@@ -108,12 +113,13 @@ class DemoDispatch {
 
     /**
      * Two weeks back and one ahead: a day shift 08:00–17:00 six days a week (each person rests on a different
-     * weekday), and for the plumbers who take emergency calls, a 24-hour emergency duty every fourth day instead.
+     * weekday), and for those on the emergency rota, a 24-hour emergency duty every other day instead. The rota
+     * starts yesterday morning, so the duty covering the small hours of today is there too.
      */
-    private void roster(long staffId, int index, boolean emergencyRota, LocalDate today, ZoneId zone, Instant now) {
+    private void roster(long staffId, int index, int rota, LocalDate today, ZoneId zone, Instant now) {
         for (int d = -14; d <= 7; d++) {
             LocalDate day = today.plusDays(d);
-            if (emergencyRota && Math.floorMod(d + index, 4) == 0) {
+            if (rota >= 0 && Math.floorMod(d + rota, 2) == 0) {
                 shift(staffId, day.atTime(LocalTime.of(8, 0)).atZone(zone).toInstant(),
                         day.plusDays(1).atTime(LocalTime.of(8, 0)).atZone(zone).toInstant(), true, now);
             } else if (Math.floorMod(day.getDayOfWeek().getValue() + index, 7) != 0) {
