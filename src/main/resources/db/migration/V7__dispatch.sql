@@ -2,6 +2,8 @@
 
 -- How many work orders a request has had: once it has any, its work moves follow them.
 alter table service_request add column work_orders integer not null default 0;
+-- What its work orders add up to (WAITING, ASSIGNED, ON_SITE, PAUSED, DONE); while someone has the job, they drive it.
+alter table service_request add column work_state varchar(20);
 
 create table team (
     id              bigserial primary key,
@@ -13,9 +15,9 @@ create table team (
     created_at      timestamptz  not null,
     created_by      varchar(64)  not null,
     updated_at      timestamptz  not null,
-    updated_by      varchar(64)  not null,
-    constraint uk_team_name unique (name)
+    updated_by      varchar(64)  not null
 );
+create unique index uk_team_name on team (lower(name));
 
 -- The technician profile of a staff account; the sites served are the account's.
 create table technician (
@@ -36,6 +38,8 @@ create table technician_skill (
 );
 create index ix_technician_skill_skill on technician_skill (skill);
 
+create extension if not exists btree_gist;
+
 -- A dated shift of the duty roster; an emergency shift is the 24-hour duty the industry standard requires.
 create table duty_shift (
     id              bigserial primary key,
@@ -45,7 +49,9 @@ create table duty_shift (
     emergency       boolean      not null default false,
     created_at      timestamptz  not null,
     created_by      varchar(64)  not null,
-    constraint ck_duty_shift_span check (ends_at > starts_at and ends_at <= starts_at + interval '24 hours')
+    constraint ck_duty_shift_span check (ends_at > starts_at and ends_at <= starts_at + interval '24 hours'),
+    -- Nobody works two shifts at once, even when two managers save at the same moment.
+    constraint ex_duty_shift_overlap exclude using gist (staff_id with =, tstzrange(starts_at, ends_at) with &&)
 );
 create index ix_duty_shift_staff_starts on duty_shift (staff_id, starts_at);
 create index ix_duty_shift_window on duty_shift (starts_at, ends_at);

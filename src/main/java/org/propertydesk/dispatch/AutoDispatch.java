@@ -137,12 +137,17 @@ class AutoDispatch {
             return false;
         }
         String who = service.assigneeName(order);
+        Long technician = order.getTechnicianId();
         order.expire(now);
         service.follow(order, "workExpired", who + " · " + order.getNumber());
         List<String> recipients = new ArrayList<>(staff.withRoleServing(Role.DISPATCHER, job.siteId()).stream()
                 .map(StaffDirectory.StaffContact::username).toList());
         notifications.send(recipients, "ESCALATION", "notification.autoDispatchExpired", List.of(job.number(), who),
                 "/requests/" + job.id());
+        if (technician != null) {
+            notifications.send(staff.members(List.of(technician)).stream().map(StaffDirectory.StaffMember::username)
+                    .toList(), "ASSIGNMENT", "notification.workExpired", List.of(job.number()), "/work");
+        }
         return true;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.propertydesk.notifications.Notifications;
 import org.propertydesk.requests.RequestEvents;
 import org.propertydesk.requests.RequestStatus;
+import org.propertydesk.requests.RequestWork;
 import org.propertydesk.shared.time.Dates;
 import org.propertydesk.staff.StaffDirectory;
 import org.propertydesk.staff.StaffDirectory.StaffMember;
@@ -19,13 +20,15 @@ import org.springframework.stereotype.Component;
 class RequestWorkListener {
 
     private final WorkOrderRepository workOrders;
+    private final RequestWork requests;
     private final StaffDirectory staff;
     private final Notifications notifications;
     private final Dates dates;
 
-    RequestWorkListener(WorkOrderRepository workOrders, StaffDirectory staff, Notifications notifications,
-            Dates dates) {
+    RequestWorkListener(WorkOrderRepository workOrders, RequestWork requests, StaffDirectory staff,
+            Notifications notifications, Dates dates) {
         this.workOrders = workOrders;
+        this.requests = requests;
         this.staff = staff;
         this.notifications = notifications;
         this.dates = dates;
@@ -48,7 +51,7 @@ class RequestWorkListener {
     void on(RequestEvents.RequestReopened reopened) {
         workOrders.findFirstByRequestIdAndStatusOrderByCompletedAtDesc(reopened.requestId(), WorkOrderStatus.COMPLETED)
                 .ifPresent(order -> {
-                    order.reopen();
+                    order.reopen(requests.find(reopened.requestId()).map(RequestWork.Job::dueArrivalAt).orElse(null));
                     tell(order, "notification.workReopened", reopened.number());
                 });
     }

@@ -1,6 +1,7 @@
 package org.propertydesk.dispatch;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,7 +114,7 @@ class WorkOrder extends Audited {
     private Integer labourMinutes;
 
     @Column(name = "materials_total", nullable = false)
-    private BigDecimal materialsTotal = BigDecimal.ZERO;
+    private BigDecimal materialsTotal = BigDecimal.ZERO.setScale(2);
 
     @Column
     private BigDecimal charge;
@@ -249,7 +250,8 @@ class WorkOrder extends Audited {
             throw new BusinessRuleException("workOrder.error.textTooLong", 100);
         }
         for (MaterialUse use : used) {
-            if (use.quantity() == null || use.quantity().signum() <= 0 || use.quantity().compareTo(new BigDecimal("100000")) >= 0) {
+            if (use.quantity() == null || use.quantity().setScale(2, RoundingMode.HALF_UP).signum() <= 0
+                    || use.quantity().compareTo(new BigDecimal("100000")) >= 0) {
                 throw new BusinessRuleException("workOrder.error.quantity", use.material().getCode());
             }
         }
@@ -266,13 +268,17 @@ class WorkOrder extends Audited {
         status = WorkOrderStatus.COMPLETED;
     }
 
-    /** The owner says it is not fixed: the same technician goes back, and the reopening is counted. */
-    void reopen() {
+    /**
+     * The owner says it is not fixed: the same technician goes back, measured against the request's arrival target for
+     * the new visit, and the reopening is counted.
+     */
+    void reopen(Instant newDueArrivalAt) {
         require(status == WorkOrderStatus.COMPLETED, "reopen");
         reopenCount++;
         completedAt = null;
         acceptedAt = null;
         arrivedAt = null;
+        dueArrivalAt = newDueArrivalAt;
         status = WorkOrderStatus.ASSIGNED;
     }
 

@@ -12,6 +12,9 @@ interface WorkOrderRepository extends JpaRepository<WorkOrder, Long> {
 
     List<WorkOrder> findByRequestIdOrderById(Long requestId);
 
+    @Query("select w.requestId from WorkOrder w where w.id = :id")
+    Optional<Long> findRequestIdById(Long id);
+
     List<WorkOrder> findByRequestIdInOrderById(Collection<Long> requestIds);
 
     Optional<WorkOrder> findFirstByRequestIdAndStatusOrderByCompletedAtDesc(Long requestId, WorkOrderStatus status);

@@ -99,7 +99,9 @@ class WorkOrderService {
         }
         Instant now = dates.now();
         String number = job.number() + "-" + (existing.size() + 1);
-        WorkOrder order = workOrders.save(WorkOrder.assign(number, job.id(), job.siteId(), assignee, job.dueArrivalAt(),
+        // once someone has been on site, the arrival target is met: a later work order has none of its own
+        Instant dueArrival = job.arrivedAt() == null ? job.dueArrivalAt() : null;
+        WorkOrder order = workOrders.save(WorkOrder.assign(number, job.id(), job.siteId(), assignee, dueArrival,
                 auto, acceptBy, CurrentUser.username(), CurrentUser.displayName(), now));
         requests.assigned(job.id(), name + " · " + number + (auto ? " · dispatch.auto.TRUE" : ""));
         notifyAssignees(order, job);
@@ -108,12 +110,15 @@ class WorkOrderService {
 
     /** Gives an active work order to someone else, with the reason; they have to accept it again. */
     WorkOrder reassign(long workOrderId, WorkOrder.Assignee assignee, String reason, Long expectedVersion) {
+        RequestWork.Job job = lockRequestOf(workOrderId);
         WorkOrder order = load(workOrderId);
-        RequestWork.Job job = requests.lock(order.getRequestId());
         requireDispatcherOf(job);
         BusinessRuleException.requireVersion(expectedVersion, order.getVersion());
         String from = assigneeName(order);
         String to = checkAssignee(assignee, job.siteId());
+        if (assignee.technicianId() != null && assignee.technicianId().equals(order.getTechnicianId())) {
+            throw new BusinessRuleException("dispatch.error.alreadyOnIt", to);
+        }
         order.reassign(assignee, reason, CurrentUser.username(), CurrentUser.displayName(), dates.now());
         follow(order, "workReassigned", from + " → " + to + ": " + reason.strip());
         notifyAssignees(order, job);
@@ -121,8 +126,8 @@ class WorkOrderService {
     }
 
     WorkOrder cancel(long workOrderId, String reason, Long expectedVersion) {
+        RequestWork.Job job = lockRequestOf(workOrderId);
         WorkOrder order = load(workOrderId);
-        RequestWork.Job job = requests.lock(order.getRequestId());
         requireDispatcherOf(job);
         BusinessRuleException.requireVersion(expectedVersion, order.getVersion());
         order.cancel(reason, dates.now());
@@ -139,6 +144,10 @@ class WorkOrderService {
 
     WorkOrder decline(long workOrderId, String reason) {
         WorkOrder order = mine(workOrderId);
+        if (order.getTechnicianId() == null) {
+            // one member cannot turn a job down for the whole team: they just leave it for a colleague
+            throw new BusinessRuleException("workOrder.error.teamDecline");
+        }
         order.decline(reason, dates.now());
         RequestWork.Job job = follow(order, "workDeclined", CurrentUser.displayName() + " · " + order.getNumber() + ": "
                 + reason.strip());
@@ -198,8 +207,8 @@ class WorkOrderService {
 
     /** The work order if the current technician works it (or their team does, before anyone accepted). */
     private WorkOrder mine(long workOrderId) {
+        lockRequestOf(workOrderId);
         WorkOrder order = load(workOrderId);
-        requests.lock(order.getRequestId());
         long me = CurrentUser.get().id();
         Long myTeam = technicians.findById(me).map(Technician::getTeamId).orElse(null);
         if (!order.isFor(me, myTeam)) {
@@ -213,6 +222,15 @@ class WorkOrderService {
         long me = CurrentUser.get().id();
         Long myTeam = technicians.findById(me).map(Technician::getTeamId).orElse(null);
         return workOrders.findById(workOrderId).filter(w -> w.isFor(me, myTeam));
+    }
+
+    /**
+     * Locks the work order's request before the work order is read, so that two steps on one job run one after the
+     * other and the second sees what the first did.
+     */
+    private RequestWork.Job lockRequestOf(long workOrderId) {
+        return requests.lock(workOrders.findRequestIdById(workOrderId)
+                .orElseThrow(() -> new NotFoundException("WorkOrder", workOrderId)));
     }
 
     private WorkOrder load(long workOrderId) {
@@ -250,7 +268,10 @@ class WorkOrderService {
         if (paused) {
             return WorkState.PAUSED;
         }
-        return completed ? WorkState.DONE : WorkState.WAITING;
+        // a job declined or not accepted in time, with nobody assigned after it, still has to be given to someone
+        WorkOrderStatus last = orders.isEmpty() ? null : orders.get(orders.size() - 1).getStatus();
+        boolean handedBack = last == WorkOrderStatus.DECLINED || last == WorkOrderStatus.EXPIRED;
+        return completed && !handedBack ? WorkState.DONE : WorkState.WAITING;
     }
 
     /** Checks that the technician or team may work at the site; returns the name the timeline shows. */

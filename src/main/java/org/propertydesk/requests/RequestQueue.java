@@ -86,10 +86,10 @@ class RequestQueue {
                   and (cast(:siteId as bigint) is null or r.site_id = :siteId)
                   and (cast(:categoryId as bigint) is null or c.id = :categoryId or c.parent_id = :categoryId)
                   and (cast(:priority as varchar) is null or r.priority = :priority)
-                  and (not :unassignedOnly or r.status in ('NEW', 'ACKNOWLEDGED', 'REOPENED'))
+                  and (not :unassignedOnly or coalesce(r.work_state, 'WAITING') not in ('ASSIGNED', 'ON_SITE', 'PAUSED'))
                 """;
         String order = """
-                (case when r.status in ('NEW', 'ACKNOWLEDGED', 'REOPENED') then 0 else 1 end),
+                (case when coalesce(r.work_state, 'WAITING') in ('ASSIGNED', 'ON_SITE', 'PAUSED') then 1 else 0 end),
                 (case when r.status <> 'ON_HOLD' and %2$s <= :now then 0 else 1 end),
                 %1$s, r.id""".formatted(NEXT_DUE, NEXT_RISK);
         var ids = bindBoard(jdbc.sql("select r.id " + common + " order by " + order + " limit :limit offset :offset"),

@@ -19,7 +19,7 @@ record RequestView(List<TargetLine> targets, boolean atRisk, boolean breached, L
     /** A repair reaches its technician through a work order, so the page offers assignment instead of these. */
     private static final List<RequestAction> WORK_MOVES_BY_HAND = List.of(RequestAction.DISPATCH, RequestAction.ARRIVE);
 
-    /** Once there are work orders, the work moves follow them. */
+    /** While someone has the job, the work moves follow the work orders. */
     private static final List<RequestAction> WORK_MOVES = List.of(RequestAction.DISPATCH, RequestAction.ARRIVE,
             RequestAction.HOLD, RequestAction.RESUME, RequestAction.RESOLVE);
 
@@ -105,7 +105,7 @@ record RequestView(List<TargetLine> targets, boolean atRisk, boolean breached, L
         if (request.getKind() == RequestKind.REPAIR || request.getWorkOrders() > 0) {
             actions.removeAll(WORK_MOVES_BY_HAND);
         }
-        if (request.getWorkOrders() > 0) {
+        if (request.isWorkInHand()) {
             actions.removeAll(WORK_MOVES);
         }
         return actions;

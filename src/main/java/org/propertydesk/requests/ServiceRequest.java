@@ -194,6 +194,11 @@ class ServiceRequest {
     @Column(name = "work_orders", nullable = false)
     private int workOrders;
 
+    /** What the work orders add up to; null while there are none. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "work_state")
+    private WorkState workState;
+
     @Version
     private long version;
 
@@ -280,7 +285,7 @@ class ServiceRequest {
     }
 
     void dispatch(Actor actor, Instant now, String note) {
-        requireNoWorkOrders();
+        requireNoWorkInHand();
         require(status == RequestStatus.NEW || status == RequestStatus.ACKNOWLEDGED || status == RequestStatus.REOPENED,
                 "dispatch");
         markAcknowledged(now);
@@ -292,14 +297,14 @@ class ServiceRequest {
 
     /** Someone is on site; the first arrival is what the arrival target measures. */
     void arrive(Actor actor, Instant now, String note) {
-        requireNoWorkOrders();
+        requireNoWorkInHand();
         require(status == RequestStatus.DISPATCHED, "arrive");
         markArrived(now);
         moveTo(RequestStatus.IN_PROGRESS, "arrived", actor, now, note, false);
     }
 
     void hold(Actor actor, Instant now, String reason) {
-        requireNoWorkOrders();
+        requireNoWorkInHand();
         require(WORKING.contains(status), "hold");
         requireText(reason, "request.error.reasonRequired");
         statusBeforeHold = status;
@@ -310,7 +315,7 @@ class ServiceRequest {
 
     /** Back to work; the time on hold, measured on the policy's clock, pushes every target back. */
     void resume(Actor actor, Instant now, BusinessCalendar clock, String note) {
-        requireNoWorkOrders();
+        requireNoWorkInHand();
         require(status == RequestStatus.ON_HOLD, "resume");
         moveTo(endHold(clock, now), "resumed", actor, now, note, false);
     }
@@ -332,9 +337,10 @@ class ServiceRequest {
      * step, but is not a first-contact resolution: only {@link #resolveAtIntake} is.
      */
     void resolve(Actor actor, Instant now, String note) {
-        requireNoWorkOrders();
+        requireNoWorkInHand();
         if (kind == RequestKind.REPAIR) {
-            require(status == RequestStatus.IN_PROGRESS, "resolveRepair");
+            require(status == RequestStatus.IN_PROGRESS || (arrivedAt != null && WORKING.contains(status)),
+                    "resolveRepair");
         } else if (kind == RequestKind.INQUIRY && status == RequestStatus.NEW) {
             takeOwnership(actor);
         } else {
@@ -392,6 +398,10 @@ class ServiceRequest {
             again.add(SlaTarget.ARRIVAL);
         }
         apply(currentPlan().withTargetsFrom(fresh, again));
+        if (workState == WorkState.DONE) {
+            // dispatch sends the finished work order back to the technician who did it (RequestReopened)
+            workState = WorkState.ASSIGNED;
+        }
         moveTo(RequestStatus.REOPENED, "reopened", actor, now, reason, false);
         domainEvents.add(new RequestEvents.RequestReopened(id, number, siteId, reopenCount, reason, now));
     }
@@ -418,7 +428,7 @@ class ServiceRequest {
         }
         switch (work) {
             case WAITING -> {
-                if (status == RequestStatus.DISPATCHED) {
+                if (status == RequestStatus.DISPATCHED || status == RequestStatus.IN_PROGRESS) {
                     status = RequestStatus.ACKNOWLEDGED;
                 }
             }
@@ -434,7 +444,7 @@ class ServiceRequest {
                 if (status != RequestStatus.ON_HOLD) {
                     statusBeforeHold = status;
                     heldAt = now;
-                    holdReason = detail == null ? null : detail.strip();
+                    holdReason = detail == null ? null : abbreviated(detail.strip(), MAX_REASON);
                     status = RequestStatus.ON_HOLD;
                 }
             }
@@ -444,12 +454,23 @@ class ServiceRequest {
                 status = RequestStatus.RESOLVED;
             }
         }
-        log(now, eventType, actor, detail, false);
+        workState = work;
+        log(now, eventType, actor, detail == null ? null : abbreviated(detail.strip(), MAX_NOTE), false);
         touch(actor, now);
         if (status != from) {
             domainEvents.add(new RequestEvents.RequestStatusChanged(id, number, kind, siteId, from, status,
                     actor.username(), now));
         }
+    }
+
+    /** Text cut to fit a column, marked as cut. */
+    private static String abbreviated(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Someone is assigned, on site or paused: the work orders are in charge of the request's work moves. */
+    public boolean isWorkInHand() {
+        return workState == WorkState.ASSIGNED || workState == WorkState.ON_SITE || workState == WorkState.PAUSED;
     }
 
     private void startWork(Instant now) {
@@ -471,8 +492,8 @@ class ServiceRequest {
         }
     }
 
-    private void requireNoWorkOrders() {
-        if (workOrders > 0) {
+    private void requireNoWorkInHand() {
+        if (isWorkInHand()) {
             throw new IllegalTransitionException("request.error.followsWorkOrders");
         }
     }
@@ -877,6 +898,10 @@ class ServiceRequest {
 
     public int getWorkOrders() {
         return workOrders;
+    }
+
+    public WorkState getWorkState() {
+        return workState;
     }
 
     public long getVersion() {

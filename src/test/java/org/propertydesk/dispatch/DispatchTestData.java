@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -116,7 +117,7 @@ final class DispatchTestData {
 
     /** A price-list entry with a unique code, returned. */
     String material(String nameZh, String unitPrice) {
-        String code = "M" + unique();
+        String code = ("M" + unique()).toUpperCase(Locale.ROOT);
         jdbc.sql("""
                 insert into material (code, name_zh, name_en, unit_zh, unit_en, unit_price, active,
                                       created_at, created_by, updated_at, updated_by)

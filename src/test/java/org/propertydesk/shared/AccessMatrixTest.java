@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.propertydesk.records.OccupancyRole;
 import org.propertydesk.records.RecordsFixtures;
@@ -50,6 +51,8 @@ class AccessMatrixTest {
     static final Set<Role> SITE_EDITORS = EnumSet.of(ADMIN, MANAGER);
     static final Set<Role> EDITORS = EnumSet.of(ADMIN, MANAGER, FRONT_DESK);
     static final Set<Role> READERS = EnumSet.of(ADMIN, MANAGER, FRONT_DESK, DISPATCHER);
+    static final Set<Role> DISPATCHERS = EnumSet.of(ADMIN, MANAGER, DISPATCHER);
+    static final Set<Role> TECHNICIANS = EnumSet.of(TECHNICIAN);
     static final Set<Role> EVERYONE = EnumSet.of(ADMIN, MANAGER, FRONT_DESK, DISPATCHER, TECHNICIAN);
 
     @Autowired
@@ -87,7 +90,13 @@ class AccessMatrixTest {
 
     static List<Endpoint> endpoints() {
         return List.of(
-                page("GET /", EVERYONE, w -> get("/")),
+                page("GET /dispatch", DISPATCHERS, w -> get("/dispatch")),
+                page("GET /dispatch/technicians", SITE_EDITORS, w -> get("/dispatch/technicians")),
+                page("GET /dispatch/teams", SITE_EDITORS, w -> get("/dispatch/teams")),
+                page("GET /dispatch/roster", SITE_EDITORS, w -> get("/dispatch/roster")),
+                page("GET /dispatch/rules", SITE_EDITORS, w -> get("/dispatch/rules")),
+                page("GET /dispatch/materials", STAFF_ADMINS, w -> get("/dispatch/materials")),
+                page("GET /work", TECHNICIANS, w -> get("/work")),
                 page("GET /records/lookup", READERS, w -> get("/records/lookup").param("q", "0101")),
                 page("GET /records/customers", READERS, w -> get("/records/customers")),
                 page("GET /records/customers/{id}", READERS, w -> get("/records/customers/{id}", w.customer())),
@@ -161,6 +170,18 @@ class AccessMatrixTest {
 
         mvc.perform(endpoint.request().apply(world).with(csrf()).with(Users.as(user)))
                 .andExpect(status().is(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Role.class, names = "OWNER", mode = EnumSource.Mode.EXCLUDE)
+    void everyStaffMemberHasAStartPageAndATechniciansIsTheirJobs(Role role) throws Exception {
+        var user = Users.withRole(role, SiteScope.of(List.of(world.site().id())));
+        var home = mvc.perform(get("/").with(Users.as(user)));
+        if (role == TECHNICIAN) {
+            home.andExpect(status().isFound()).andExpect(header().string("Location", "/work"));
+        } else {
+            home.andExpect(status().isOk());
+        }
     }
 
     @ParameterizedTest(name = "anonymous {0}")

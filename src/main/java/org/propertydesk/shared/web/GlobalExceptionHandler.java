@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +25,16 @@ class GlobalExceptionHandler {
     String concurrentChange(ObjectOptimisticLockingFailureException exception, HttpServletRequest request) {
         log.info("Concurrent change refused: {}", exception.getMessage());
         return backWith(request, "error.concurrentChange");
+    }
+
+    /**
+     * A unique or exclusion constraint caught what the checks before the save could not see: someone else saved the
+     * same name, code or time at the same moment.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String conflictingSave(DataIntegrityViolationException exception, HttpServletRequest request) {
+        log.info("Conflicting save refused: {}", exception.getMostSpecificCause().getMessage());
+        return backWith(request, "error.conflictingSave");
     }
 
     @ExceptionHandler(BusinessRuleException.class)
