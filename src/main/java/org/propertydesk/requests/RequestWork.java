@@ -1,11 +1,14 @@
 package org.propertydesk.requests;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.propertydesk.shared.files.FileStore;
@@ -13,6 +16,7 @@ import org.propertydesk.shared.security.CurrentUser;
 import org.propertydesk.shared.security.SiteScope;
 import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.NotFoundException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -124,6 +128,60 @@ public class RequestWork {
                 .map(c -> new Category(c.getId(), c.getParent() == null ? null : c.getParent().getId(), c.getCode(),
                         c.getNameZh(), c.getNameEn(), c.getSkill()))
                 .toList();
+    }
+
+    /** What was done and by whom: the latest resolution (or finished work) on the timeline. */
+    public record Resolution(String note, String by, Instant at) {
+    }
+
+    /** The latest resolution of each request, by request id; requests never resolved are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Resolution> resolutions(Collection<Long> requestIds) {
+        Map<Long, Resolution> latest = new HashMap<>();
+        if (!requestIds.isEmpty()) {
+            for (Object[] row : requests.findResolutionEvents(requestIds)) {
+                latest.put((Long) row[0], new Resolution((String) row[1], (String) row[2], (Instant) row[3]));
+            }
+        }
+        return latest;
+    }
+
+    /** A moment so much business time after another, on the site's business calendar. */
+    @Transactional(readOnly = true)
+    public Instant plusBusinessTime(long siteId, Instant from, Duration amount) {
+        return sla.siteCalendar(siteId).plus(from, amount);
+    }
+
+    /** Resolved requests resolved before the moment, oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Job> resolvedBefore(Instant moment, int limit) {
+        return requests.findResolvedBefore(moment, Limit.of(limit)).stream().map(this::job).toList();
+    }
+
+    /** The callback is done: noted on the timeline, which a complaint needs before it can close. */
+    public void callbackDone(long requestId, String note) {
+        ServiceRequest request = load(requestId);
+        request.recordCallback(actor(), dates.now(), note);
+        requests.save(request);
+    }
+
+    public void close(long requestId, String note) {
+        ServiceRequest request = load(requestId);
+        request.close(actor(), dates.now(), note);
+        requests.save(request);
+    }
+
+    /** Back to work with the reason on the timeline, timed afresh; the site's dispatchers are told. */
+    public void reopen(long requestId, String reason) {
+        ServiceRequest request = load(requestId);
+        request.reopen(actor(), dates.now(), reason, sla.restart(request, dates.now()));
+        requests.save(request);
+    }
+
+    public void note(long requestId, String text, boolean internal) {
+        ServiceRequest request = load(requestId);
+        request.addNote(actor(), dates.now(), text, internal);
+        requests.save(request);
     }
 
     /** The skills categories ask for, which technician profiles choose from. */

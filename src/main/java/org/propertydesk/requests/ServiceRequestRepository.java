@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -25,6 +26,18 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     @EntityGraph(attributePaths = {"category", "category.parent"})
     @Query("select r from ServiceRequest r where r.id = :id")
     Optional<ServiceRequest> lockById(Long id);
+
+    @EntityGraph(attributePaths = {"category", "category.parent"})
+    @Query("select r from ServiceRequest r where r.status = 'RESOLVED' and r.resolvedAt < :moment order by r.resolvedAt")
+    List<ServiceRequest> findResolvedBefore(Instant moment, Limit limit);
+
+    /** Resolution entries (request id, note, actor, time), oldest first, so the last one per request wins. */
+    @Query("""
+            select e.request.id, e.note, e.actor, e.at from RequestEvent e
+            where e.request.id in :requestIds and e.type in ('resolved', 'resolvedAtIntake', 'workCompleted')
+            order by e.at, e.id
+            """)
+    List<Object[]> findResolutionEvents(Collection<Long> requestIds);
 
     @Query("select distinct c.skill from RequestCategory c where c.skill is not null order by c.skill")
     List<String> findSkills();

@@ -1,0 +1,5 @@
+package org.propertydesk.callbacks;
+
+public enum Satisfaction {
+    SATISFIED, NEUTRAL, UNSATISFIED
+}
