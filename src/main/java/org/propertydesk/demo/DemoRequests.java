@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import org.propertydesk.callbacks.CallbackOutcomes;
 import org.propertydesk.dispatch.Dispatching;
 import org.propertydesk.requests.Channel;
 import org.propertydesk.requests.Priority;
@@ -66,14 +67,16 @@ class DemoRequests {
 
     private final RequestIntake intake;
     private final Dispatching dispatching;
+    private final CallbackOutcomes callbacks;
     private final UserDetailsService accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Dates dates;
 
-    DemoRequests(RequestIntake intake, Dispatching dispatching, UserDetailsService accounts, JdbcClient jdbc,
-            TransactionTemplate transaction, Dates dates) {
+    DemoRequests(RequestIntake intake, Dispatching dispatching, CallbackOutcomes callbacks, UserDetailsService accounts,
+            JdbcClient jdbc, TransactionTemplate transaction, Dates dates) {
         this.intake = intake;
+        this.callbacks = callbacks;
         this.dispatching = dispatching;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -147,11 +150,26 @@ class DemoRequests {
                 return;
             }
             intake.act(id, "resolve", "已与相关方沟通并处理，问题已解决。");
-            intake.act(id, "callback", "业主表示满意。");
         }
-        if (hours > 48) {
-            intake.act(id, "close", null);
+        callBack(id, hours, random);
+    }
+
+    /**
+     * The front desk calls the owner back a day after the work: most are satisfied and the request closes; some take
+     * two calls; the youngest are still due in the callback queue. A repair not picked for a callback closes later.
+     */
+    private void callBack(long id, long hours, Random random) {
+        if (hours < 30 || !callbacks.isDue(id)) {
+            if (hours > 48 && !callbacks.isDue(id)) {
+                intake.act(id, "close", null);
+            }
+            return;
         }
+        if (random.nextInt(4) == 0) {
+            callbacks.failed(id, "NO_ANSWER", "无人接听，稍后再打");
+        }
+        int mood = random.nextInt(10);
+        callbacks.reached(id, true, mood < 8 ? "SATISFIED" : "NEUTRAL", mood < 8 ? "师傅很专业，满意" : "处理得还行，就是等得有点久");
     }
 
     /**
@@ -233,6 +251,15 @@ class DemoRequests {
                     updated_at = w.updated_at - :age
                 from service_request r
                 where r.id = w.request_id and w.request_id = :id
+                """.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
+        jdbc.sql("""
+                update callback set due_at = due_at - :age, closed_at = closed_at - :age, created_at = created_at - :age,
+                    updated_at = updated_at - :age
+                where request_id = :id
+                """.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
+        jdbc.sql("""
+                update callback_attempt set at = at - :age
+                where callback_id in (select id from callback where request_id = :id)
                 """.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
     }
 
