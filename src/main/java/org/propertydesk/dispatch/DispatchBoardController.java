@@ -139,13 +139,31 @@ class DispatchBoardController {
         return "dispatch/section :: workOrders";
     }
 
+    /** Assigns, and goes back where the click came from: the request, or the board as it was filtered. */
     @PostMapping("/requests/{id}/work-orders")
     String assign(@PathVariable long id, @RequestParam(required = false) Long technicianId,
             @RequestParam(required = false) Long teamId, @RequestParam(required = false) Integer expectedActive,
-            @RequestParam(defaultValue = "request") String back, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "request") String back, @RequestParam(required = false) Long siteId,
+            @RequestParam(required = false) Long categoryId, @RequestParam(required = false) Priority priority,
+            @RequestParam(defaultValue = "false") boolean unassigned, RedirectAttributes redirect) {
         WorkOrder order = service.assign(id, new WorkOrder.Assignee(technicianId, teamId), expectedActive);
         Flash.success(redirect, "dispatch.assigned", order.getNumber(), service.assigneeName(order));
-        return "board".equals(back) ? "redirect:/dispatch" : "redirect:/requests/" + id;
+        if (!"board".equals(back)) {
+            return "redirect:/requests/" + id;
+        }
+        if (siteId != null) {
+            redirect.addAttribute("siteId", siteId);
+        }
+        if (categoryId != null) {
+            redirect.addAttribute("categoryId", categoryId);
+        }
+        if (priority != null) {
+            redirect.addAttribute("priority", priority);
+        }
+        if (unassigned) {
+            redirect.addAttribute("unassigned", true);
+        }
+        return "redirect:/dispatch";
     }
 
     @PostMapping("/work-orders/{id}/reassign")
