@@ -109,3 +109,25 @@ document.addEventListener('change', function (event) {
         input.value = '';
     }
 });
+
+// A button with data-copy-target copies the value of the field it names (a survey's owner link) to the clipboard and
+// says so with its data-copied-text for two seconds; where the clipboard is not available, it selects the text instead.
+document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy-target]');
+    if (!button) {
+        return;
+    }
+    var field = document.querySelector(button.getAttribute('data-copy-target'));
+    if (!field) {
+        return;
+    }
+    field.focus();
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(function () {
+            var label = button.textContent;
+            button.textContent = button.getAttribute('data-copied-text') || label;
+            setTimeout(function () { button.textContent = label; }, 2000);
+        });
+    }
+});

@@ -1,0 +1,5 @@
+package org.propertydesk.surveys;
+
+enum ImprovementStatus {
+    OPEN, DONE
+}
