@@ -2,6 +2,7 @@ package org.propertydesk.callbacks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +49,26 @@ class AutoClose {
         }
     }
 
+    private boolean closeIfQuiet(RequestWork.Job job, int days, Instant now) {
+        if (job.resolvedAt().plus(Duration.ofDays(days)).isAfter(now)) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                if (callbacks.findFirstByRequestIdAndStatus(job.id(), CallbackStatus.DUE).isPresent()
+                        || (job.kind() == RequestKind.COMPLAINT && callbacks
+                                .findFirstByRequestIdAndStatus(job.id(), CallbackStatus.UNREACHABLE).isEmpty())) {
+                    return false;
+                }
+                requests.close(job.id(), "callback.autoClose.TRUE");
+                return true;
+            }));
+        } catch (RuntimeException failed) {
+            log.error("Could not close request {}; will retry", job.number(), failed);
+            return false;
+        }
+    }
+
     /** Closes what is due to close now; each request in its own transaction. Returns how many closed. */
     int closeQuietOnes() {
         Instant now = dates.now();
@@ -57,26 +78,15 @@ class AutoClose {
         int shortest = bySite.values().stream().mapToInt(CallbackSetting::getAutoCloseDays)
                 .reduce(fallback.getAutoCloseDays(), Math::min);
         int closed = 0;
-        for (RequestWork.Job job : requests.resolvedBefore(now.minus(Duration.ofDays(shortest)), BATCH)) {
-            int days = bySite.getOrDefault(job.siteId(), fallback).getAutoCloseDays();
-            if (job.resolvedAt().plus(Duration.ofDays(days)).isAfter(now)) {
-                continue;
+        long after = 0;
+        List<RequestWork.Job> batch;
+        do {
+            batch = requests.resolvedBefore(now.minus(Duration.ofDays(shortest)), after, BATCH);
+            for (RequestWork.Job job : batch) {
+                after = job.id();
+                closed += closeIfQuiet(job, bySite.getOrDefault(job.siteId(), fallback).getAutoCloseDays(), now) ? 1 : 0;
             }
-            try {
-                Boolean done = transaction.execute(status -> {
-                    if (callbacks.findFirstByRequestIdAndStatus(job.id(), CallbackStatus.DUE).isPresent()
-                            || (job.kind() == RequestKind.COMPLAINT && callbacks
-                                    .findFirstByRequestIdAndStatus(job.id(), CallbackStatus.UNREACHABLE).isEmpty())) {
-                        return false;
-                    }
-                    requests.close(job.id(), "callback.autoClose.TRUE");
-                    return true;
-                });
-                closed += Boolean.TRUE.equals(done) ? 1 : 0;
-            } catch (RuntimeException failed) {
-                log.error("Could not close request {}; will retry", job.number(), failed);
-            }
-        }
+        } while (batch.size() == BATCH);
         return closed;
     }
 }

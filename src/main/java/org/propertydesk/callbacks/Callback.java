@@ -112,12 +112,11 @@ class Callback extends Audited {
         if (outcome == AttemptOutcome.REACHED) {
             throw new BusinessRuleException("callback.error.answerRequired");
         }
-        if (outcome == AttemptOutcome.CALL_LATER) {
-            if (callBackAt == null || !callBackAt.isAfter(now)) {
-                throw new BusinessRuleException("callback.error.callBackAt");
-            }
-            this.callBackAt = callBackAt;
+        if (outcome == AttemptOutcome.CALL_LATER && (callBackAt == null || !callBackAt.isAfter(now))) {
+            throw new BusinessRuleException("callback.error.callBackAt");
         }
+        // only the latest call-back time the owner asked for stands; a later failed call clears it
+        this.callBackAt = outcome == AttemptOutcome.CALL_LATER ? callBackAt : null;
         attempts.add(new CallbackAttempt(this, now, caller, outcome, callBackAt, text(note, MAX_NOTE)));
         if (outcome.failed()) {
             failedAttempts++;

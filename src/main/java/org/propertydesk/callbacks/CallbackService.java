@@ -62,7 +62,7 @@ class CallbackService {
 
     private void resolved(RequestEvents.RequestStatusChanged changed) {
         CallbackSetting setting = settings.effective(changed.siteId());
-        int round = callbacks.findByRequestIdOrderById(changed.requestId()).size();
+        int round = requests.find(changed.requestId()).map(RequestWork.Job::reopenCount).orElse(0);
         if (!needsCallback(changed.kind(), changed.requestId(), round, setting)) {
             return;
         }

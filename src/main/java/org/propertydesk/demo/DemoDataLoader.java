@@ -52,13 +52,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final StaffService staff;
     private final DemoRequests requests;
     private final DemoDispatch dispatch;
+    private final DemoSurveys surveys;
     private final Clock clock;
     private final Random random = new Random(20260324L);
     private final Set<String> usedPhones = new HashSet<>();
 
     DemoDataLoader(ObjectProvider<EmbeddedDatabase> embeddedDatabase, JdbcTemplate jdbc, TransactionTemplate transaction,
-            StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch) {
+            StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch, DemoSurveys surveys) {
         this.dispatch = dispatch;
+        this.surveys = surveys;
         this.requests = requests;
         this.embeddedDatabase = embeddedDatabase;
         this.jdbc = jdbc;
@@ -81,8 +83,11 @@ class DemoDataLoader implements ApplicationRunner {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> load());
         requests.load(random);
-        transaction.executeWithoutResult(status -> dispatch.autoDispatch(
-                jdbc.queryForObject("select id from site where code = 'JQ'", Long.class), clock.instant()));
+        transaction.executeWithoutResult(status -> {
+            dispatch.autoDispatch(jdbc.queryForObject("select id from site where code = 'JQ'", Long.class),
+                    clock.instant());
+            surveys.load(random, clock.instant());
+        });
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -55,7 +55,7 @@ public class RequestWork {
             RequestStatus status, Long siteId, Long houseId, Long customerId, String contactPhone, String locationText,
             String description, Instant receivedAt, Instant dueArrivalAt, Instant riskArrivalAt, Instant dueResolveAt,
             Instant arrivedAt, Instant resolvedAt, Instant promisedAt, Instant preferredFrom, Instant preferredTo,
-            int workOrders, boolean atRisk, boolean breached, long version) {
+            int workOrders, int reopenCount, boolean atRisk, boolean breached, long version) {
 
         public String categoryName(Locale locale) {
             return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? categoryNameEn : categoryNameZh;
@@ -152,10 +152,13 @@ public class RequestWork {
         return sla.siteCalendar(siteId).plus(from, amount);
     }
 
-    /** Resolved requests resolved before the moment, oldest first, at most {@code limit}. */
+    /**
+     * Resolved requests resolved at or before the moment, by id after {@code afterId}, at most {@code limit}: a caller
+     * pages through all of them, so requests it skips never hold up the others.
+     */
     @Transactional(readOnly = true)
-    public List<Job> resolvedBefore(Instant moment, int limit) {
-        return requests.findResolvedBefore(moment, Limit.of(limit)).stream().map(this::job).toList();
+    public List<Job> resolvedBefore(Instant moment, long afterId, int limit) {
+        return requests.findResolvedBefore(moment, afterId, Limit.of(limit)).stream().map(this::job).toList();
     }
 
     /** The callback is done: noted on the timeline, which a complaint needs before it can close. */
@@ -223,7 +226,8 @@ public class RequestWork {
                 r.getStatus(), r.getSiteId(), r.getHouseId(), r.getCustomerId(), r.getContactPhone(),
                 r.getLocationText(), r.getDescription(), r.getReceivedAt(), r.getDueArrivalAt(),
                 r.riskOf(SlaTarget.ARRIVAL), r.getDueResolveAt(), r.getArrivedAt(), r.getResolvedAt(),
-                r.getPromisedAt(), r.getPreferredFrom(), r.getPreferredTo(), r.getWorkOrders(), r.isAtRisk(now),
+                r.getPromisedAt(), r.getPreferredFrom(), r.getPreferredTo(), r.getWorkOrders(), r.getReopenCount(),
+                r.isAtRisk(now),
                 r.isBreached(now), r.getVersion());
     }
 

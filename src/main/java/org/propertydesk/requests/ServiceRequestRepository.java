@@ -28,8 +28,11 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     Optional<ServiceRequest> lockById(Long id);
 
     @EntityGraph(attributePaths = {"category", "category.parent"})
-    @Query("select r from ServiceRequest r where r.status = 'RESOLVED' and r.resolvedAt < :moment order by r.resolvedAt")
-    List<ServiceRequest> findResolvedBefore(Instant moment, Limit limit);
+    @Query("""
+            select r from ServiceRequest r
+            where r.status = 'RESOLVED' and r.resolvedAt <= :moment and r.id > :afterId order by r.id
+            """)
+    List<ServiceRequest> findResolvedBefore(Instant moment, long afterId, Limit limit);
 
     /** Resolution entries (request id, note, actor, time), oldest first, so the last one per request wins. */
     @Query("""
