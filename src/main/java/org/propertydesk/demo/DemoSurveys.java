@@ -44,8 +44,8 @@ class DemoSurveys {
         long lastQuarter = questionnaire("2026 年第三季度业主满意度调查", today.minusMonths(3).withDayOfMonth(1),
                 today.minusMonths(3).withDayOfMonth(1).plusDays(20), "CLOSED", now);
         long thisMonth = questionnaire("2026 年第四季度业主满意度调查", today.minusDays(7), today.plusDays(14), "OPEN", now);
-        answer(lastQuarter, 0.4, 0.0, random, now);
-        answer(thisMonth, 0.15, 0.2, random, now);
+        answer(lastQuarter, 0.4, today.minusMonths(3).withDayOfMonth(1), 20, random, now);
+        answer(thisMonth, 0.15, today.minusDays(7), 7, random, now);
         jdbc.update("""
                 insert into improvement_task (questionnaire_id, site_id, service_line, index_value, status,
                                               created_at, created_by, updated_at, updated_by)
@@ -82,8 +82,8 @@ class DemoSurveys {
         return id;
     }
 
-    /** Answers from a share of the occupied houses, scores spread around each site's mean. */
-    private void answer(long questionnaire, double share, double recentShare, Random random, Instant now) {
+    /** Answers from a share of the occupied houses within the days it was open, scores around each site's mean. */
+    private void answer(long questionnaire, double share, LocalDate opened, int days, Random random, Instant now) {
         List<Object[]> houses = jdbc.query("""
                 select h.id, h.site_id, s.code, o.customer_id from house h join site s on s.id = h.site_id
                 join occupancy o on o.house_id = h.id and o.end_date is null and o.primary_contact
@@ -98,7 +98,11 @@ class DemoSurveys {
             }
             boolean tower = "JQ".equals(house[2]);
             String channel = random.nextInt(10) < 6 ? "LINK" : random.nextBoolean() ? "PAPER" : "PHONE";
-            Instant submitted = now.minusSeconds((long) (random.nextDouble() * (recentShare > 0 ? 6 : 90) * 86_400));
+            Instant submitted = opened.atTime(8, 0).atZone(dates.zone()).toInstant()
+                    .plusSeconds((long) (random.nextDouble() * days * 86_400));
+            if (submitted.isAfter(now)) {
+                submitted = now;
+            }
             long response = jdbc.queryForObject("""
                     insert into survey_response (questionnaire_id, site_id, house_id, customer_id, channel, household_key,
                                                  submitted_at, created_at, created_by)
