@@ -204,10 +204,10 @@ final class Browser {
     /** Switches the language with the layout's language menu (?lang=en or ?lang=zh-CN on the current page). */
     void switchLanguage(String tag) {
         long t0 = System.nanoTime();
-        WebElement toggle = find("#mainNav .dropdown-toggle");
+        WebElement toggle = find("#language-menu");
         toggle.click();
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#mainNav .dropdown-menu a.dropdown-item[lang='" + tag + "']")));
+                By.cssSelector("#language-menu + .dropdown-menu a.dropdown-item[lang='" + tag + "']")));
         clickAndLoad(link);
         assertThat(htmlLang()).as("<html lang> after switching to %s on %s", tag, path()).isEqualTo(tag);
         log.debug("TIMING switch {} {} ms", tag, (System.nanoTime() - t0) / 1_000_000);
