@@ -100,16 +100,20 @@ class CallbackService {
         Callback callback = mine(callbackId, expectedVersion);
         callback.reached(answer, note, caller(), dates.now());
         String said = (answer.solved() ? "callback.solved.TRUE" : "callback.solved.FALSE") + " · callback.satisfaction."
-                + answer.satisfaction() + (callback.getComment() == null ? "" : ": " + callback.getComment());
+                + answer.satisfaction() + (callback.getComment() == null ? "" : " · " + callback.getComment());
         requests.callbackDone(callback.getRequestId(), said);
         if (answer.sendsBack()) {
             requests.reopen(callback.getRequestId(), said);
             RequestWork.Job job = requests.find(callback.getRequestId()).orElseThrow();
-            List<String> managers = new ArrayList<>(staff.withRoleServing(Role.MANAGER, job.siteId()).stream()
-                    .map(StaffDirectory.StaffContact::username).toList());
+            List<StaffDirectory.StaffContact> siteManagers = staff.withRoleServing(Role.MANAGER, job.siteId());
+            List<String> managers = new ArrayList<>(siteManagers.stream().map(StaffDirectory.StaffContact::username)
+                    .toList());
             notifications.send(managers, "ESCALATION", "notification.callbackSentBack",
                     List.of(job.number(), callback.getComment() == null ? "—" : callback.getComment()),
                     "/requests/" + job.id());
+            List<String> names = siteManagers.stream().map(StaffDirectory.StaffContact::displayName).toList();
+            requests.note(job.id(), "callback.escalated.TRUE → " + (names.isEmpty() ? "—" : String.join(", ", names)),
+                    true);
         } else {
             requests.close(callback.getRequestId(), null);
         }

@@ -38,7 +38,8 @@ class LanguageSwitchJourneyTest extends BrowserJourneyTest {
                 By.cssSelector("a[href*='/requests/new?customerId=']"))));
         checkBothLanguages("intake");
 
-        for (String page : List.of("/records/customers", "/records/houses", "/records/sites", "/requests")) {
+        for (String page : List.of("/records/customers", "/records/houses", "/records/sites", "/requests", "/callbacks",
+                "/surveys")) {
             browser.open(page);
             checkBothLanguages(page.substring(1).replace('/', '-'));
         }
@@ -56,8 +57,18 @@ class LanguageSwitchJourneyTest extends BrowserJourneyTest {
     @Test
     void managerSettingsInBothLanguages() {
         browser.logIn("manager", "demo");
-        browser.open("/requests/settings/sla");
-        checkBothLanguages("requests-settings-sla");
+        for (String page : List.of("/requests/settings/sla", "/dispatch", "/dispatch/roster", "/callbacks/settings",
+                "/surveys/improvements")) {
+            browser.open(page);
+            checkBothLanguages(page.substring(1).replace('/', '-'));
+        }
+    }
+
+    @Test
+    void technicianJobsInBothLanguages() {
+        browser.logIn("technician", "demo");
+        assertThat(browser.path()).as("a technician starts from their jobs").startsWith("/work");
+        checkBothLanguages("work");
     }
 
     @Test
