@@ -97,7 +97,7 @@ create table work_order (
     completed_at        timestamptz,
     work_done           varchar(2000),
     labour_minutes      integer       check (labour_minutes >= 0),
-    materials_total     numeric(12,2) not null default 0,
+    materials_total     numeric(16,2) not null default 0,
     charge              numeric(10,2) check (charge >= 0),
     charge_paid         boolean,
     confirmed_by        varchar(100),
@@ -128,7 +128,7 @@ create table work_order_material (
     unit            varchar(20)   not null,
     unit_price      numeric(10,2) not null,
     quantity        numeric(10,2) not null check (quantity > 0),
-    amount          numeric(12,2) not null
+    amount          numeric(16,2) not null
 );
 create index ix_work_order_material_order on work_order_material (work_order_id);
 

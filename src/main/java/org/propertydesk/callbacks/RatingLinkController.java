@@ -114,7 +114,8 @@ class RatingLinkController {
 
     /** 410 for a genuine-looking link past its time, 404 for anything else: the owner is told which. */
     private String refused(Long expires, Model model, HttpServletResponse response) {
-        boolean expired = expires != null && !dates.now().isBefore(Instant.ofEpochSecond(expires));
+        Instant until = Ratings.expiry(expires);
+        boolean expired = until != null && !dates.now().isBefore(until);
         response.setStatus(expired ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("reason", expired ? "rating.link.expired" : "rating.link.invalid");
         return "callbacks/rate-refused";

@@ -1,5 +1,6 @@
 package org.propertydesk.callbacks;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,11 +65,20 @@ class Ratings {
                 links.sign(LINK_PURPOSE, String.valueOf(requestId), Instant.ofEpochSecond(expires.getEpochSecond())));
     }
 
+    /** The link's expiry, or null if the number is not a moment at all (a link someone typed or altered). */
+    static Instant expiry(Long epochSecond) {
+        try {
+            return epochSecond == null ? null : Instant.ofEpochSecond(epochSecond);
+        } catch (DateTimeException unreadable) {
+            return null;
+        }
+    }
+
     /** The request a link opens, if the link is genuine and still valid. */
     @Transactional(readOnly = true)
     Optional<RequestWork.Job> byLink(long requestId, Long expires, String signature) {
-        if (expires == null || !links.verify(LINK_PURPOSE, String.valueOf(requestId), Instant.ofEpochSecond(expires),
-                signature)) {
+        Instant until = expiry(expires);
+        if (until == null || !links.verify(LINK_PURPOSE, String.valueOf(requestId), until, signature)) {
             return Optional.empty();
         }
         return requests.find(requestId);

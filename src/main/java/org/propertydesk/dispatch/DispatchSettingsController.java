@@ -1,6 +1,7 @@
 package org.propertydesk.dispatch;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -202,7 +203,9 @@ class DispatchSettingsController {
     String roster(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
             Model model) {
         LocalDate today = dates.today();
-        DispatchSettings.Roster roster = settings.roster(week == null ? today : week);
+        // a week typed into the address bar far outside any roster shows this week instead of failing
+        boolean plausible = week != null && Math.abs(ChronoUnit.YEARS.between(today, week)) <= 10;
+        DispatchSettings.Roster roster = settings.roster(plausible ? week : today);
         model.addAttribute("roster", roster);
         model.addAttribute("today", today);
         if (!model.containsAttribute("form")) {

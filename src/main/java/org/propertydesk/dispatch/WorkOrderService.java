@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -221,7 +222,9 @@ class WorkOrderService {
     Optional<WorkOrder> findMine(long workOrderId) {
         long me = CurrentUser.get().id();
         Long myTeam = technicians.findById(me).map(Technician::getTeamId).orElse(null);
-        return workOrders.findById(workOrderId).filter(w -> w.isFor(me, myTeam));
+        // a job turned down or let lapse is no longer theirs: the owner's phone and house are not for keeping
+        return workOrders.findById(workOrderId).filter(w -> w.isFor(me, myTeam))
+                .filter(w -> w.getStatus() != WorkOrderStatus.DECLINED && w.getStatus() != WorkOrderStatus.EXPIRED);
     }
 
     /**
@@ -268,9 +271,12 @@ class WorkOrderService {
         if (paused) {
             return WorkState.PAUSED;
         }
-        // a job declined or not accepted in time, with nobody assigned after it, still has to be given to someone
-        WorkOrderStatus last = orders.isEmpty() ? null : orders.get(orders.size() - 1).getStatus();
-        boolean handedBack = last == WorkOrderStatus.DECLINED || last == WorkOrderStatus.EXPIRED;
+        // a part declined or not accepted in time after the last work was finished still has to be given to someone
+        Instant lastDone = orders.stream().map(WorkOrder::getCompletedAt).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(Instant.MIN);
+        boolean handedBack = orders.stream().anyMatch(o ->
+                (o.getStatus() == WorkOrderStatus.DECLINED && o.getDeclinedAt().isAfter(lastDone))
+                || (o.getStatus() == WorkOrderStatus.EXPIRED && o.getCancelledAt().isAfter(lastDone)));
         return completed && !handedBack ? WorkState.DONE : WorkState.WAITING;
     }
 

@@ -1,5 +1,7 @@
 package org.propertydesk.surveys;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 
 import org.propertydesk.shared.api.SignedLinks;
@@ -63,7 +65,9 @@ class SurveyLinks {
         } catch (RuntimeException unreadable) {
             return Check.INVALID;
         }
-        if (signature == null || !signed.sign(PURPOSE, subject(q, h), until).equals(signature)) {
+        if (signature == null || !MessageDigest.isEqual(
+                signed.sign(PURPOSE, subject(q, h), until).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII))) {
             return Check.INVALID;
         }
         return signed.verify(PURPOSE, subject(q, h), until, signature) ? Check.VALID : Check.EXPIRED;

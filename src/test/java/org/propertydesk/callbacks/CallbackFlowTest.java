@@ -258,8 +258,10 @@ class CallbackFlowTest {
 
         assertThat(data.callbackStatus(callback)).isEqualTo("DONE");
         assertThat(data.requestStatus(complaint)).isEqualTo("REOPENED");
-        assertThat(data.timeline(complaint)).endsWith("callbackDone", "reopened");
+        assertThat(data.timeline(complaint)).endsWith("callbackDone", "reopened", "internalNote");
         assertThat(data.lastNote(complaint, "reopened")).contains("callback.satisfaction.UNSATISFIED", "晚上还是很吵");
+        assertThat(data.lastNote(complaint, "internalNote")).as("the escalation is on the timeline")
+                .startsWith("callback.escalated.TRUE → ").contains(manager.displayName());
         assertThat(data.notifications(manager)).contains("ESCALATION notification.callbackSentBack");
         assertThat(data.notifications(otherManager)).doesNotContain("ESCALATION notification.callbackSentBack");
         assertThat(data.callbacks(complaint)).as("the reopen does not cancel the finished callback")
