@@ -271,12 +271,12 @@ class WorkOrderService {
         if (paused) {
             return WorkState.PAUSED;
         }
-        // a part declined or not accepted in time after the last work was finished still has to be given to someone
+        // a part declined or not accepted in time once the last work was finished still has to be given to someone
         Instant lastDone = orders.stream().map(WorkOrder::getCompletedAt).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(Instant.MIN);
         boolean handedBack = orders.stream().anyMatch(o ->
-                (o.getStatus() == WorkOrderStatus.DECLINED && o.getDeclinedAt().isAfter(lastDone))
-                || (o.getStatus() == WorkOrderStatus.EXPIRED && o.getCancelledAt().isAfter(lastDone)));
+                (o.getStatus() == WorkOrderStatus.DECLINED && !o.getDeclinedAt().isBefore(lastDone))
+                || (o.getStatus() == WorkOrderStatus.EXPIRED && !o.getCancelledAt().isBefore(lastDone)));
         return completed && !handedBack ? WorkState.DONE : WorkState.WAITING;
     }
 

@@ -96,6 +96,13 @@ class WorkOrderTest {
         return order;
     }
 
+    /** Declined at the given minute, e.g. after another job was finished at minute 90. */
+    static WorkOrder declinedAt(int minute) {
+        WorkOrder order = assigned();
+        order.decline("今天请假", minute(minute));
+        return order;
+    }
+
     static WorkOrder cancelled() {
         WorkOrder order = assigned();
         order.cancel("业主自己修好了", minute(3));
@@ -105,6 +112,13 @@ class WorkOrderTest {
     static WorkOrder expired() {
         WorkOrder order = assignedAutomatically();
         order.expire(minute(15));
+        return order;
+    }
+
+    /** An automatic assignment that lapsed at the given minute (its deadline is minute 15). */
+    static WorkOrder expiredAt(int minute) {
+        WorkOrder order = assignedAutomatically();
+        order.expire(minute(minute));
         return order;
     }
 
@@ -978,10 +992,16 @@ class WorkOrderTest {
          */
         @Test
         void workDeclinedOrExpiredAfterTheRestWasDoneIsStillWaitingForSomeone() {
-            assertThat(of(completed(), declined())).as("painter declined after the plumber finished")
+            assertThat(of(completed(), declinedAt(95))).as("painter declined after the plumber finished")
                     .isEqualTo(WorkState.WAITING);
-            assertThat(of(completed(), expired())).as("painter never accepted after the plumber finished")
+            assertThat(of(completed(), expiredAt(95))).as("painter never accepted after the plumber finished")
                     .isEqualTo(WorkState.WAITING);
+        }
+
+        /** A helper who declined while the main job was still under way does not keep the finished job open. */
+        @Test
+        void aDeclineBeforeTheWorkWasDoneDoesNotHoldItUp() {
+            assertThat(of(completed(), declinedAt(30))).isEqualTo(WorkState.DONE);
         }
     }
 }
