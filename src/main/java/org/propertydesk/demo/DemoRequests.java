@@ -155,14 +155,18 @@ class DemoRequests {
     }
 
     /**
-     * The front desk calls the owner back a day after the work: most are satisfied and the request closes; some take
-     * two calls; the youngest are still due in the callback queue. A repair not picked for a callback closes later.
+     * The front desk calls the owner back after the work: most are satisfied and the request closes; some take two
+     * calls; those of the last six days are still due (some overdue) in the callback queue. A request not picked for
+     * a callback closes later.
      */
     private void callBack(long id, long hours, Random random) {
-        if (hours < 30 || !callbacks.isDue(id)) {
-            if (hours > 48 && !callbacks.isDue(id)) {
+        if (!callbacks.isDue(id)) {
+            if (hours > 48) {
                 intake.act(id, "close", null);
             }
+            return;
+        }
+        if (hours < 150) {
             return;
         }
         if (random.nextInt(4) == 0) {
