@@ -52,6 +52,7 @@ class RequestWorkListener {
         workOrders.findFirstByRequestIdAndStatusOrderByCompletedAtDesc(reopened.requestId(), WorkOrderStatus.COMPLETED)
                 .ifPresent(order -> {
                     order.reopen(requests.find(reopened.requestId()).map(RequestWork.Job::dueArrivalAt).orElse(null));
+                    requests.workSentBack(reopened.requestId());
                     tell(order, "notification.workReopened", reopened.number());
                 });
     }

@@ -187,6 +187,14 @@ public class RequestWork {
         requests.save(request);
     }
 
+    /**
+     * A finished work order went back to its technician as the request reopened. Called while the reopening is
+     * being saved, so it changes the request in that same save rather than saving again.
+     */
+    public void workSentBack(long requestId) {
+        load(requestId).workSentBack();
+    }
+
     /** The skills categories ask for, which technician profiles choose from. */
     @Transactional(readOnly = true)
     public List<String> skills() {

@@ -398,10 +398,6 @@ class ServiceRequest {
             again.add(SlaTarget.ARRIVAL);
         }
         apply(currentPlan().withTargetsFrom(fresh, again));
-        if (workState == WorkState.DONE) {
-            // dispatch sends the finished work order back to the technician who did it (RequestReopened)
-            workState = WorkState.ASSIGNED;
-        }
         moveTo(RequestStatus.REOPENED, "reopened", actor, now, reason, false);
         domainEvents.add(new RequestEvents.RequestReopened(id, number, siteId, reopenCount, reason, now));
     }
@@ -461,6 +457,14 @@ class ServiceRequest {
             domainEvents.add(new RequestEvents.RequestStatusChanged(id, number, kind, siteId, from, status,
                     actor.username(), now));
         }
+    }
+
+    /**
+     * Dispatch sent a finished work order back to its technician as the request reopened: someone has the job again.
+     * No timeline entry of its own: the reopening is the step.
+     */
+    void workSentBack() {
+        workState = WorkState.ASSIGNED;
     }
 
     /** Text cut to fit a column, marked as cut. */

@@ -1007,6 +1007,32 @@ class DispatchFlowTest {
         }
 
         /**
+         * The painter declined after the plumbing was done, the dispatcher resolved the request by hand, and the owner
+         * reopened it: the plumber's job goes back to them, so the request is in hand again, off the unassigned list,
+         * and its work moves follow the work order once more.
+         */
+        @Test
+        void reopeningAfterAHandResolutionPutsTheJobBackInHand() {
+            PropertyDeskUser painter = data.technician(Set.of("PAINTING"), site);
+            long request = repair();
+            WorkOrder plumbing = onSite(request, plumber, "2026-03-25T10:30");
+            WorkOrder painting = assign(request, painter);
+            clock.set("2026-03-25T11:00");
+            complete(plumber, plumbing);
+            clock.set("2026-03-25T11:30");
+            as(painter, () -> service.decline(painting.getId(), "不做油漆活"));
+            assertThat(status(request)).as("the painting still needs someone").isEqualTo("ACKNOWLEDGED");
+            Users.runAs(frontDesk, () -> intake.act(request, "resolve", "业主不需要刷漆了"));
+
+            Users.runAs(frontDesk, () -> intake.act(request, "reopen", "还在漏"));
+
+            assertThat(reload(plumbing).getStatus()).isEqualTo(WorkOrderStatus.ASSIGNED);
+            assertThat(unassignedOnTheBoard()).doesNotContain(request);
+            assertThatThrownBy(() -> Users.runAs(frontDesk, () -> intake.act(request, "resolve", "再次手工解决")))
+                    .hasMessageContaining("request.error.followsWorkOrders");
+        }
+
+        /**
          * A reopened repair's arrival is timed afresh from the reopening (14:00 + 2 h); the technician going back is
          * measured against that, not against the first visit's target of 12:00.
          */
