@@ -28,7 +28,7 @@ public enum Drill {
             + Conditions.RESOLVE_BREACHED),
     RESOLVED(Group.RECEIVED, "r.resolved_at is not null"),
     INQUIRIES(Group.RECEIVED, "r.kind = 'INQUIRY' and r.status <> 'CANCELLED'"),
-    FIRST_CONTACT_RESOLVED(Group.RECEIVED, "r.kind = 'INQUIRY' and r.first_contact_resolution"),
+    FIRST_CONTACT_RESOLVED(Group.RECEIVED, "r.kind = 'INQUIRY' and r.status <> 'CANCELLED' and r.first_contact_resolution"),
     NOT_CANCELLED(Group.RECEIVED, "r.status <> 'CANCELLED'"),
     FOLLOWED_UP(Group.RECEIVED, "r.follow_ups >= 1 and r.status <> 'CANCELLED'"),
     REACHED_RESOLUTION(Group.RECEIVED, "r.resolved_at is not null or r.reopen_count > 0"),

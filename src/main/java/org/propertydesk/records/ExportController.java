@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.propertydesk.shared.export.ExportFormat;
+import org.propertydesk.shared.export.ExportWriter;
 import org.propertydesk.shared.time.Dates;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -70,6 +72,6 @@ class ExportController {
                 .filename(what + "-" + dates.today() + "." + format.extension())
                 .build().toString());
         return ExportWriter.open(format, response.getOutputStream(),
-                messages.getMessage("imports.export.sheet." + what, null, locale));
+                messages.getMessage("imports.export.sheet." + what, null, locale), dates.zone());
     }
 }

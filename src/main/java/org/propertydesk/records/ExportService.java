@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.propertydesk.shared.export.ExportWriter;
 import org.propertydesk.shared.security.SiteScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

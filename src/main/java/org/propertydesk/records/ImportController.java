@@ -9,6 +9,9 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.propertydesk.shared.export.ExportFormat;
+import org.propertydesk.shared.export.ExportWriter;
+import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.Flash;
 import org.propertydesk.shared.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -41,11 +44,13 @@ class ImportController {
     private final ImportService service;
     private final ImportLabels labels;
     private final SiteDirectory sites;
+    private final Dates dates;
 
-    ImportController(ImportService service, ImportLabels labels, SiteDirectory sites) {
+    ImportController(ImportService service, ImportLabels labels, SiteDirectory sites, Dates dates) {
         this.service = service;
         this.labels = labels;
         this.sites = sites;
+        this.dates = dates;
     }
 
     /** One kind's columns as the page documents them. */
@@ -124,7 +129,7 @@ class ImportController {
     ResponseEntity<byte[]> template(@PathVariable String kind, Locale locale) throws IOException {
         ImportKind chosen = ImportKind.fromPath(kind).orElseThrow(() -> new NotFoundException("Import template", kind));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        try (ExportWriter writer = ExportWriter.open(ExportFormat.CSV, csv, chosen.getPath())) {
+        try (ExportWriter writer = ExportWriter.open(ExportFormat.CSV, csv, chosen.getPath(), dates.zone())) {
             writer.row(chosen.headers(locale));
         }
         return ResponseEntity.ok()

@@ -1,4 +1,4 @@
-package org.propertydesk.records;
+package org.propertydesk.shared.export;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,14 +18,18 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * CSV in UTF-8 with a BOM, without which Excel reads UTF-8 as the local code page and garbles Chinese.
  */
-final class ExportCsvWriter implements ExportWriter {
+public final class ExportCsvWriter implements ExportWriter {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CSVPrinter printer;
+    private final DateTimeFormatter dateTime;
 
-    ExportCsvWriter(OutputStream out) throws IOException {
+    public ExportCsvWriter(OutputStream out, ZoneId zone) throws IOException {
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
         this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        this.dateTime = DATE_TIME.withZone(zone);
     }
 
     @Override
@@ -34,12 +41,15 @@ final class ExportCsvWriter implements ExportWriter {
         printer.printRecord(values);
     }
 
-    private static String format(Object cell) {
+    private String format(Object cell) {
         if (cell == null) {
             return "";
         }
         if (cell instanceof BigDecimal number) {
             return number.toPlainString();
+        }
+        if (cell instanceof Instant instant) {
+            return dateTime.format(instant);
         }
         if (cell instanceof String text) {
             return guard(text);
@@ -52,7 +62,7 @@ final class ExportCsvWriter implements ExportWriter {
      * abuse; a leading quote makes it text. Numbers and dates are written by us and are not guarded, so that negative
      * floors stay numbers; phones are digits only. The import drops the quote again.
      */
-    static String guard(String text) {
+    public static String guard(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
