@@ -69,10 +69,13 @@ class AutoDispatch {
         asSystem(() -> dispatch(received.requestId()));
     }
 
-    /** Assigns the request if a rule covers it and a suitable technician is on duty; returns the work order if so. */
+    /**
+     * Assigns the request if a rule covers it and a suitable technician is on duty; returns the work order if so. A
+     * report nobody has confirmed yet waits for the front desk, so that a prank sends nobody out.
+     */
     Optional<WorkOrder> dispatch(long requestId) {
         RequestWork.Job job = requests.find(requestId).orElse(null);
-        if (job == null || job.workOrders() > 0) {
+        if (job == null || job.workOrders() > 0 || job.unverified()) {
             return Optional.empty();
         }
         Optional<DispatchRule> rule = ruleFor(job);

@@ -56,6 +56,15 @@ public class RecordsDirectory {
         return ids.isEmpty() ? List.of() : houses.findAllWithSiteByIdIn(ids).stream().map(RecordsDirectory::summary).toList();
     }
 
+    /**
+     * The houses a customer occupies now (an occupancy without an end), which is what an owner's or tenant's portal
+     * account gives access to; a tenant who has moved out has none.
+     */
+    public List<HouseSummary> currentHouses(long customerId) {
+        return occupancies.findCurrentByCustomerIds(List.of(customerId)).stream()
+                .map(o -> summary(o.getHouse())).distinct().toList();
+    }
+
     public Optional<CustomerSummary> customer(Long id, SiteScope scope) {
         if (!scope.allSites() && !customers.isVisibleIn(id, scope.idsForQuery())) {
             return Optional.empty();

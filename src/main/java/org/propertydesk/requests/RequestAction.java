@@ -7,7 +7,7 @@ import java.util.Optional;
  * The moves a person can make on a request by name, from a page button or {@code POST /api/v1/requests/{id}/{action}}.
  */
 enum RequestAction {
-    ACKNOWLEDGE, DISPATCH, ARRIVE, HOLD, RESUME, RESOLVE, CLOSE, REOPEN, CANCEL, CALLBACK, FOLLOW_UP;
+    ACKNOWLEDGE, DISPATCH, ARRIVE, HOLD, RESUME, RESOLVE, CLOSE, REOPEN, CANCEL, CALLBACK, FOLLOW_UP, VERIFY;
 
     static Optional<RequestAction> parse(String value) {
         try {

@@ -49,6 +49,25 @@ class RequestAttachments {
     void attach(long requestId, List<MultipartFile> uploads) {
         ServiceRequest request = requests.get(requestId);
         List<MultipartFile> real = nonEmpty(uploads);
+        store(request, real, CurrentUser.username());
+        if (!real.isEmpty()) {
+            requests.recordAttachments(requestId, real.size());
+        }
+    }
+
+    /** A report from a QR code's form with its photos: saved together or not at all. */
+    ServiceRequest reportWithoutAccount(long siteId, long reportPointId, String locationText, String phone,
+            String description, List<MultipartFile> uploads) {
+        ServiceRequest request = requests.reportWithoutAccount(siteId, reportPointId, locationText, phone, description);
+        List<MultipartFile> real = nonEmpty(uploads);
+        store(request, real, "public");
+        if (!real.isEmpty()) {
+            request.attached(real.size(), new ServiceRequest.Actor("public", phone), dates.now());
+        }
+        return request;
+    }
+
+    private void store(ServiceRequest request, List<MultipartFile> real, String uploadedBy) {
         if (attachments.countByRequestId(request.getId()) + real.size() > MAX_PER_REQUEST) {
             throw new BusinessRuleException("file.error.tooMany", MAX_PER_REQUEST);
         }
@@ -62,10 +81,7 @@ class RequestAttachments {
                 throw new BusinessRuleException(rejected.messageKey());
             }
             stored.add(file.key());
-            attachments.save(new RequestAttachment(request.getId(), file, dates.now(), CurrentUser.username()));
-        }
-        if (!real.isEmpty()) {
-            requests.recordAttachments(requestId, real.size());
+            attachments.save(new RequestAttachment(request.getId(), file, dates.now(), uploadedBy));
         }
     }
 

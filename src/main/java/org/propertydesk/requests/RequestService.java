@@ -92,6 +92,50 @@ public class RequestService {
         return requests.save(request);
     }
 
+    /**
+     * A report from a QR code's form by someone without an account: a repair of the "other" category at the code's
+     * place, unverified until the front desk has confirmed it, timed from now like any request.
+     */
+    ServiceRequest reportWithoutAccount(long siteId, long reportPointId, String locationText, String phone,
+            String description) {
+        RequestCategory category = category("OTHER");
+        Instant now = dates.now();
+        Priority priority = category.getDefaultPriority();
+        ServiceRequest.Actor reporter = new ServiceRequest.Actor("public", phone);
+        ServiceRequest request = ServiceRequest.reportWithoutAccount(numbers.next(now),
+                new ServiceRequest.Intake(RequestKind.REPAIR, category, Scope.COMMON_AREA, priority, null, Channel.QR_CODE,
+                        siteId, null, null, phone, locationText, description, null, null, null, null),
+                reportPointId, sla.plan(siteId, RequestKind.REPAIR, priority, now, null), reporter, now);
+        return requests.save(request);
+    }
+
+    ServiceRequest verify(long id, String note, Long expectedVersion) {
+        ServiceRequest request = get(id);
+        requireVersion(request, expectedVersion);
+        request.verify(actor(), dates.now(), note);
+        return requests.save(request);
+    }
+
+    /**
+     * The owner says it is fixed: the timeline keeps their word and the request closes, except a complaint, which is
+     * always called back before it closes.
+     */
+    ServiceRequest confirmByOwner(long id, String note) {
+        ServiceRequest request = get(id);
+        Instant now = dates.now();
+        request.confirmedByOwner(actor(), now, note);
+        if (request.getStatus() == RequestStatus.RESOLVED && request.getKind() != RequestKind.COMPLAINT) {
+            request.close(actor(), now, null);
+        }
+        return requests.save(request);
+    }
+
+    @Transactional(readOnly = true)
+    long siteOfHouse(long houseId) {
+        return records.houses(List.of(houseId)).stream().findFirst().map(RecordsDirectory.HouseSummary::siteId)
+                .orElseThrow(() -> new NotFoundException("house", houseId));
+    }
+
     @Transactional(readOnly = true)
     Optional<ServiceRequest> find(long id) {
         return requests.findWithCategoryById(id).filter(r -> CurrentUser.siteScope().includes(r.getSiteId()));
@@ -121,6 +165,7 @@ public class RequestService {
             case CANCEL -> request.cancel(actor, now, note);
             case CALLBACK -> request.recordCallback(actor, now, note);
             case FOLLOW_UP -> request.followUp(actor, now, note);
+            case VERIFY -> request.verify(actor, now, note);
         }
         return requests.save(request);
     }

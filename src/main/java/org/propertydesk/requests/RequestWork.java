@@ -55,7 +55,7 @@ public class RequestWork {
             RequestStatus status, Long siteId, Long houseId, Long customerId, String contactPhone, String locationText,
             String description, Instant receivedAt, Instant dueArrivalAt, Instant riskArrivalAt, Instant dueResolveAt,
             Instant arrivedAt, Instant resolvedAt, Instant promisedAt, Instant preferredFrom, Instant preferredTo,
-            int workOrders, int reopenCount, boolean atRisk, boolean breached, long version) {
+            int workOrders, int reopenCount, boolean atRisk, boolean breached, boolean unverified, long version) {
 
         public String categoryName(Locale locale) {
             return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? categoryNameEn : categoryNameZh;
@@ -236,7 +236,7 @@ public class RequestWork {
                 r.riskOf(SlaTarget.ARRIVAL), r.getDueResolveAt(), r.getArrivedAt(), r.getResolvedAt(),
                 r.getPromisedAt(), r.getPreferredFrom(), r.getPreferredTo(), r.getWorkOrders(), r.getReopenCount(),
                 r.isAtRisk(now),
-                r.isBreached(now), r.getVersion());
+                r.isBreached(now), r.isUnverified(), r.getVersion());
     }
 
     private static ServiceRequest.Actor actor() {

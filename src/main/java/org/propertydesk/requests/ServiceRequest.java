@@ -191,6 +191,13 @@ class ServiceRequest {
     @Column(name = "callback_done_at")
     private Instant callbackDoneAt;
 
+    /** Reported through a QR code without an account: the front desk confirms it with the caller first. */
+    @Column(nullable = false)
+    private boolean unverified;
+
+    @Column(name = "report_point_id")
+    private Long reportPointId;
+
     @Column(name = "work_orders", nullable = false)
     private int workOrders;
 
@@ -252,8 +259,10 @@ class ServiceRequest {
         request.status = RequestStatus.NEW;
         request.receivedAt = now;
         request.clockStartedAt = now;
-        request.ownerUsername = actor.username();
-        request.ownerName = actor.name();
+        if (!intake.channel().isSelfService()) {
+            request.ownerUsername = actor.username();
+            request.ownerName = actor.name();
+        }
         request.createdAt = now;
         request.createdBy = actor.username();
         request.apply(plan);
@@ -273,6 +282,41 @@ class ServiceRequest {
         return request;
     }
 
+    /**
+     * A report from a QR code's form, by someone without an account: unverified until the front desk has confirmed it
+     * with the caller, and timed like any request meanwhile.
+     */
+    static ServiceRequest reportWithoutAccount(String number, Intake intake, long reportPointId, SlaPlan plan, Actor actor,
+            Instant now) {
+        ServiceRequest request = receive(number, intake, plan, actor, now);
+        request.unverified = true;
+        request.reportPointId = reportPointId;
+        return request;
+    }
+
+    /** The front desk reached the caller of an unverified report and confirms it is real. */
+    void verify(Actor actor, Instant now, String note) {
+        require(unverified && status.isOpen(), "verify");
+        unverified = false;
+        markAcknowledged(now);
+        if (ownerUsername == null) {
+            takeOwnership(actor);
+        }
+        if (status == RequestStatus.NEW) {
+            moveTo(RequestStatus.ACKNOWLEDGED, "verified", actor, now, note, false);
+        } else {
+            log(now, "verified", actor, note, false);
+            touch(actor, now);
+        }
+    }
+
+    /** The owner says the work is done as they wanted; the timeline keeps their word. */
+    void confirmedByOwner(Actor actor, Instant now, String note) {
+        require(status == RequestStatus.RESOLVED || status == RequestStatus.CLOSED, "ownerConfirm");
+        log(now, "ownerConfirmed", actor, note, false);
+        touch(actor, now);
+    }
+
     /** Who acts on a request: the username recorded as owner and author, and the name shown on the timeline. */
     record Actor(String username, String name) {
     }
@@ -286,6 +330,7 @@ class ServiceRequest {
 
     void dispatch(Actor actor, Instant now, String note) {
         requireNoWorkInHand();
+        requireVerified();
         require(status == RequestStatus.NEW || status == RequestStatus.ACKNOWLEDGED || status == RequestStatus.REOPENED,
                 "dispatch");
         markAcknowledged(now);
@@ -405,6 +450,7 @@ class ServiceRequest {
     /** A work order was created for this request: from now on its work moves follow its work orders. */
     void workOrderAdded(String detail, Actor actor, Instant now, BusinessCalendar clock) {
         require(status.isOpen(), "assign");
+        requireVerified();
         workOrders++;
         followWork(WorkState.ASSIGNED, "workAssigned", detail, actor, now, clock);
     }
@@ -493,6 +539,12 @@ class ServiceRequest {
         }
         if (promisedAt != null && promiseKept == null) {
             promiseKept = !now.isAfter(promisedAt);
+        }
+    }
+
+    private void requireVerified() {
+        if (unverified) {
+            throw new IllegalTransitionException("request.error.unverified");
         }
     }
 
@@ -814,6 +866,14 @@ class ServiceRequest {
 
     public Boolean getPromiseKept() {
         return promiseKept;
+    }
+
+    public boolean isUnverified() {
+        return unverified;
+    }
+
+    public Long getReportPointId() {
+        return reportPointId;
     }
 
     public String getOwnerUsername() {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -20,6 +22,12 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     Optional<ServiceRequest> findWithCategoryById(Long id);
 
     Optional<ServiceRequest> findByNumber(String number);
+
+    /** A household's requests: at one of its houses, or made by its customer; the latest first. */
+    @EntityGraph(attributePaths = {"category", "category.parent"})
+    @Query(value = "select r from ServiceRequest r where r.houseId in :houseIds or r.customerId = :customerId",
+            countQuery = "select count(r) from ServiceRequest r where r.houseId in :houseIds or r.customerId = :customerId")
+    Page<ServiceRequest> findForHousehold(Collection<Long> houseIds, long customerId, Pageable pageable);
 
     /** Serialises work-order changes on one request, so two dispatchers cannot both assign its first work order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -20,9 +20,21 @@ public final class PropertyDeskUser implements UserDetails {
     private final boolean active;
     private final Set<Role> roles;
     private final SiteScope siteScope;
+    private final Long customerId;
 
     public PropertyDeskUser(long id, String username, String displayName, String passwordHash, boolean active,
             Set<Role> roles, SiteScope siteScope) {
+        this(id, username, displayName, passwordHash, active, roles, siteScope, null);
+    }
+
+    /**
+     * An owner's or tenant's portal account: {@code customerId} is the customer record it belongs to, and the site
+     * scope holds the sites of the houses they currently occupy (what they may see there is narrower: their own
+     * households, which the portal checks).
+     */
+    public PropertyDeskUser(long id, String username, String displayName, String passwordHash, boolean active,
+            Set<Role> roles, SiteScope siteScope, Long customerId) {
+        this.customerId = customerId;
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -50,6 +62,16 @@ public final class PropertyDeskUser implements UserDetails {
 
     public SiteScope siteScope() {
         return siteScope;
+    }
+
+    /** The customer a portal account belongs to; null for staff. */
+    public Long customerId() {
+        return customerId;
+    }
+
+    /** A portal account rather than a member of staff. */
+    public boolean isOwner() {
+        return customerId != null;
     }
 
     @Override

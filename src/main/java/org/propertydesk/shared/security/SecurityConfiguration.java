@@ -16,12 +16,16 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Form login for people; every page needs a login except the login page itself, static assets and health probes.
- * Which role may do what is decided per module with {@code @PreAuthorize} on controllers, next to the code it guards.
+ * Form login for people; every page needs a login except the login page itself, static assets, health probes, signed
+ * links, portal activation and QR-code reports. Staff pages need a staff role and the portal the owner role, so an
+ * owner's account can never reach a staff page whatever its own checks; which staff role may do what is decided per
+ * module with {@code @PreAuthorize} on controllers, next to the code it guards.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    private static final String[] STAFF_ROLES = Role.STAFF_ROLES.stream().map(Role::name).toArray(String[]::new);
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
@@ -38,8 +42,13 @@ class SecurityConfiguration {
                         "/actuator/health/**").permitAll()
                 // pages opened from a signed link sent to an owner (rate a request, answer a survey): the link is the key
                 .requestMatchers("/s/**").permitAll()
+                // an owner activates their account with a code; anyone reports a problem at a QR code's place
+                .requestMatchers("/portal/activate", "/portal/reset", "/r/**").permitAll()
+                .requestMatchers("/portal/**").hasRole("OWNER")
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .anyRequest().authenticated())
+                .requestMatchers("/").authenticated()
+                // everything else is staff work: an owner's account opens the portal and nothing more
+                .anyRequest().hasAnyRole(STAFF_ROLES))
             .formLogin(form -> form.loginPage("/login").permitAll()
                 .successHandler((request, response, authentication) -> {
                     throttle.succeeded(authentication.getName());
