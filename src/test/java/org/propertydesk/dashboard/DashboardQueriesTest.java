@@ -111,7 +111,7 @@ class DashboardQueriesTest {
                             tuple("ELEVATOR", "Elevator", 1L), tuple("FEES", "Fees", 1L));
             assertThat(volume.byChannel()).extracting(Dashboard.Slice::code, s -> s.count().value())
                     .containsExactly(tuple("PHONE", 3L), tuple("WALK_IN", 1L), tuple("PORTAL", 1L), tuple("EMAIL", 0L),
-                            tuple("WECHAT", 1L), tuple("PATROL", 0L));
+                            tuple("WECHAT", 1L), tuple("PATROL", 0L), tuple("QR_CODE", 0L));
         }
 
         @Test
