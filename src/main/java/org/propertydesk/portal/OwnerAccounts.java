@@ -89,8 +89,10 @@ public class OwnerAccounts {
 
     /**
      * Activates the account of the code's customer, or sets its new password, and returns the login name: the
-     * chosen one, or the phone number. Refusals name the field they belong to.
+     * chosen one, or the phone number. Refusals name the field they belong to, and commit: a wrong code must still
+     * wear the open codes out.
      */
+    @Transactional(noRollbackFor = FieldRefusal.class)
     public String activate(String phone, String code, String username, String password, String address) {
         Instant now = dates.now();
         String digits = PhoneNumbers.normalise(phone);

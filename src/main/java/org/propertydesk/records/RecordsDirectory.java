@@ -76,6 +76,14 @@ public class RecordsDirectory {
                         .map(o -> summary(o.getHouse())).distinct().toList()));
     }
 
+    /** The customer's email address, if the scope sees the customer and they gave one. */
+    public Optional<String> email(long customerId, SiteScope scope) {
+        if (!scope.allSites() && !customers.isVisibleIn(customerId, scope.idsForQuery())) {
+            return Optional.empty();
+        }
+        return customers.findById(customerId).map(Customer::getEmail).filter(email -> email != null && !email.isBlank());
+    }
+
     public List<CustomerSummary> customers(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
