@@ -32,9 +32,13 @@ public class OwnerRequests {
             houseIds = Set.copyOf(houseIds);
         }
 
+        /**
+         * A request at one of the houses, or one the customer asked about no house in particular; a request at a
+         * house they have moved out of is no longer theirs to see, even if they made it.
+         */
         boolean owns(ServiceRequest request) {
-            return (request.getHouseId() != null && houseIds.contains(request.getHouseId()))
-                    || (request.getCustomerId() != null && request.getCustomerId() == customerId);
+            return request.getHouseId() != null ? houseIds.contains(request.getHouseId())
+                    : request.getCustomerId() != null && request.getCustomerId() == customerId;
         }
     }
 
