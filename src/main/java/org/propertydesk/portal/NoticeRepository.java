@@ -1,0 +1,6 @@
+package org.propertydesk.portal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface NoticeRepository extends JpaRepository<Notice, Long> {
+}
