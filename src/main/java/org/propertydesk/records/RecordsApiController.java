@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Tag(name = "Records", description = "Sites and the caller lookup")
 class RecordsApiController {
 
+    /** Every member of staff; an owner's token reaches only the requests API. */
+    static final String STAFF = "hasAnyRole('ADMIN','MANAGER','FRONT_DESK','DISPATCHER','TECHNICIAN')";
+
     private final SiteDirectory sites;
     private final CallerLookup lookup;
 
@@ -39,6 +42,7 @@ class RecordsApiController {
     }
 
     @GetMapping("/api/v1/sites")
+    @PreAuthorize(STAFF)
     @Operation(summary = "The sites the caller serves (all sites for staff with all-sites access)")
     List<SiteJson> sites() {
         return sites.visibleIn(CurrentUser.siteScope()).stream().map(s -> new SiteJson(s.id(), s.code(), s.name())).toList();

@@ -62,7 +62,7 @@ final class RequestApiJson {
         }
     }
 
-    @Schema(name = "Request")
+    @Schema(name = "Request", description = "For an owner, without internal timeline entries and priorityRaisedReason")
     record RequestDetail(Long id, String number, RequestKind kind, String categoryCode, Priority priority,
             @Schema(description = "Why the priority was raised at intake (a care flag), if it was")
             String priorityRaisedReason,
@@ -83,6 +83,19 @@ final class RequestApiJson {
                     at(r.getPreferredTo(), zone), r.isAtRisk(now), r.isBreached(now), r.getVersion(),
                     r.getEvents().stream().map(e -> new TimelineEntry(at(e.getAt(), zone), e.getType(), e.getActor(),
                             e.getNote(), e.isInternal())).toList());
+        }
+
+        /** The request as its owner may read it: without internal notes, nor why the desk raised its priority. */
+        static RequestDetail forOwner(ServiceRequest r, String siteCode, Instant now, ZoneId zone) {
+            RequestDetail staffView = of(r, siteCode, now, zone);
+            return new RequestDetail(staffView.id(), staffView.number(), staffView.kind(), staffView.categoryCode(),
+                    staffView.priority(), null, staffView.status(), staffView.channel(), staffView.scope(),
+                    staffView.siteCode(), staffView.houseId(), staffView.customerId(), staffView.contactPhone(),
+                    staffView.locationText(), staffView.description(), staffView.createdAt(),
+                    staffView.dueAcknowledgeAt(), staffView.dueArrivalAt(), staffView.dueResolveAt(),
+                    staffView.promisedAt(), staffView.preferredFrom(), staffView.preferredTo(), staffView.atRisk(),
+                    staffView.breached(), staffView.version(),
+                    staffView.timeline().stream().filter(entry -> !entry.internal()).toList());
         }
     }
 

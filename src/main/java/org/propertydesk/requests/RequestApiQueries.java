@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reads of the API that the pages do differently: requests filtered by status, kind and site, newest first, and
- * the category tree.
+ * The reads of the API that the pages do differently: requests filtered by status, kind and site, newest first (of
+ * the caller's sites for staff, of their household for an owner), and the category tree.
  */
 @Component
 @Transactional(readOnly = true)
@@ -32,9 +33,11 @@ class RequestApiQueries {
     private EntityManager entityManager;
 
     private final RequestCategoryRepository categories;
+    private final ServiceRequestRepository requests;
 
-    RequestApiQueries(RequestCategoryRepository categories) {
+    RequestApiQueries(RequestCategoryRepository categories, ServiceRequestRepository requests) {
         this.categories = categories;
+        this.requests = requests;
     }
 
     record Filter(RequestStatus status, RequestKind kind, Long siteId) {
@@ -43,6 +46,38 @@ class RequestApiQueries {
     Page<ServiceRequest> list(Filter filter, SiteScope scope, Pageable pageable) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
+        if (!scope.allSites()) {
+            where.append(" and r.siteId in :siteIds");
+            parameters.put("siteIds", scope.idsForQuery());
+        }
+        return list(filter, where, parameters, pageable);
+    }
+
+    /**
+     * The household's requests, as the portal lists them: of the houses they occupy now, or asked for by them about
+     * no house in particular.
+     */
+    Page<ServiceRequest> listForHousehold(Filter filter, OwnerRequests.Household household, Pageable pageable) {
+        StringBuilder where = new StringBuilder(" where ((r.houseId is null and r.customerId = :customerId)");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("customerId", household.customerId());
+        if (!household.houseIds().isEmpty()) {
+            where.append(" or r.houseId in :houseIds");
+            parameters.put("houseIds", household.houseIds());
+        }
+        where.append(")");
+        return list(filter, where, parameters, pageable);
+    }
+
+    /** One of the household's requests with its timeline; another household's is empty, whatever its id. */
+    Optional<ServiceRequest> ofHousehold(OwnerRequests.Household household, long id) {
+        Optional<ServiceRequest> request = requests.findWithCategoryById(id).filter(household::owns);
+        request.ifPresent(r -> r.getEvents().size());
+        return request;
+    }
+
+    private Page<ServiceRequest> list(Filter filter, StringBuilder where, Map<String, Object> parameters,
+            Pageable pageable) {
         if (filter.status() != null) {
             where.append(" and r.status = :status");
             parameters.put("status", filter.status());
@@ -54,10 +89,6 @@ class RequestApiQueries {
         if (filter.siteId() != null) {
             where.append(" and r.siteId = :siteId");
             parameters.put("siteId", filter.siteId());
-        }
-        if (!scope.allSites()) {
-            where.append(" and r.siteId in :siteIds");
-            parameters.put("siteIds", scope.idsForQuery());
         }
         TypedQuery<ServiceRequest> query = entityManager.createQuery(
                 "select r from ServiceRequest r join fetch r.category" + where + " order by r.receivedAt desc, r.id desc",

@@ -12,8 +12,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks a username and password exactly as the login form does (the staff {@link UserDetailsService} and the
- * application's {@link PasswordEncoder}; inactive accounts refused). Kept private to the API, rather than an
+ * Checks a username and password exactly as the login form does (the accounts' {@link UserDetailsService}, staff
+ * then owners, and the application's {@link PasswordEncoder}; inactive accounts refused). Kept private to the API, rather than an
  * {@code AuthenticationManager} bean, so the form login's own configuration stays untouched.
  */
 class ApiPasswordCheck {
@@ -26,12 +26,12 @@ class ApiPasswordCheck {
         this.manager = new ProviderManager(provider);
     }
 
-    /** The staff member with these credentials; throws an {@link AuthenticationException} for anything else. */
+    /** The staff member or owner with these credentials; throws an {@link AuthenticationException} for anything else. */
     PropertyDeskUser authenticate(String username, String password) {
         Authentication result = manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-        if (result.getPrincipal() instanceof PropertyDeskUser user && ApiUserAuthenticationConverter.isStaff(user)) {
+        if (result.getPrincipal() instanceof PropertyDeskUser user && ApiUserAuthenticationConverter.mayUseApi(user)) {
             return user;
         }
-        throw new BadCredentialsException("Not a staff account");
+        throw new BadCredentialsException("Neither a staff nor an owner account");
     }
 }
