@@ -53,12 +53,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoRequests requests;
     private final DemoDispatch dispatch;
     private final DemoSurveys surveys;
+    private final DemoPortal portal;
     private final Clock clock;
     private final Random random = new Random(20260324L);
     private final Set<String> usedPhones = new HashSet<>();
 
     DemoDataLoader(ObjectProvider<EmbeddedDatabase> embeddedDatabase, JdbcTemplate jdbc, TransactionTemplate transaction,
-            StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch, DemoSurveys surveys) {
+            StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch, DemoSurveys surveys,
+            DemoPortal portal) {
+        this.portal = portal;
         this.dispatch = dispatch;
         this.surveys = surveys;
         this.requests = requests;
@@ -88,6 +91,7 @@ class DemoDataLoader implements ApplicationRunner {
                     clock.instant());
             surveys.load(random, clock.instant());
         });
+        transaction.executeWithoutResult(status -> portal.load(DEMO_PASSWORD, clock.instant()));
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -117,7 +117,12 @@ class DemoRequests {
                     progress(created, kind, age, random);
                     return created;
                 });
-                transaction.executeWithoutResult(status -> shiftBack(id, age, sequence));
+                int responseMinutes = 3 + random.nextInt(50);
+                int arrivalMinutes = kind == RequestKind.REPAIR ? 15 + random.nextInt(120) : 0;
+                transaction.executeWithoutResult(status -> {
+                    shiftBack(id, age, sequence);
+                    stagger(id, responseMinutes, arrivalMinutes);
+                });
             }
         } finally {
             SecurityContextHolder.setContext(previous);
@@ -224,7 +229,8 @@ class DemoRequests {
     private void shiftBack(long id, Duration age, int sequence) {
         String shift = """
                 update service_request set
-                    received_at = received_at - :age, created_at = created_at - :age, updated_at = updated_at - :age,
+                    received_at = received_at - :age, clock_started_at = clock_started_at - :age,
+                    created_at = created_at - :age, updated_at = updated_at - :age,
                     acknowledged_at = acknowledged_at - :age, dispatched_at = dispatched_at - :age,
                     arrived_at = arrived_at - :age, resolved_at = resolved_at - :age, closed_at = closed_at - :age,
                     held_at = held_at - :age, callback_done_at = callback_done_at - :age,
@@ -265,6 +271,38 @@ class DemoRequests {
                 update callback_attempt set at = at - :age
                 where callback_id in (select id from callback where request_id = :id)
                 """.replace(":age", "make_interval(secs => " + age.toSeconds() + ")")).param("id", id).update();
+    }
+
+    /**
+     * Demo requests are worked through in one go, so each step would take no time: the call came in some minutes
+     * before anyone acknowledged it, and for a repair the technician was sent some time before arriving, which is
+     * what the dashboard's response and arrival times show. The targets move with the receipt.
+     */
+    private void stagger(long id, int responseMinutes, int arrivalMinutes) {
+        String receipt = "make_interval(mins => " + (responseMinutes + arrivalMinutes) + ")";
+        String dispatch = "make_interval(mins => " + arrivalMinutes + ")";
+        jdbc.sql("""
+                update service_request set
+                    received_at = received_at - :receipt, clock_started_at = clock_started_at - :receipt,
+                    created_at = created_at - :receipt,
+                    due_acknowledge_at = due_acknowledge_at - :receipt, risk_acknowledge_at = risk_acknowledge_at - :receipt,
+                    due_arrival_at = due_arrival_at - :receipt, risk_arrival_at = risk_arrival_at - :receipt,
+                    due_resolve_at = due_resolve_at - :receipt, risk_resolve_at = risk_resolve_at - :receipt,
+                    acknowledged_at = acknowledged_at - :dispatch, dispatched_at = dispatched_at - :dispatch
+                where id = :id
+                """.replace(":receipt", receipt).replace(":dispatch", dispatch)).param("id", id).update();
+        jdbc.sql("""
+                update request_event set at = at - case
+                    when type in ('received', 'priorityRaised', 'promised', 'repeatFlagged') then :receipt
+                    when type in ('acknowledged', 'dispatched', 'workAssigned', 'workAccepted') then :dispatch
+                    else make_interval() end
+                where request_id = :id
+                """.replace(":receipt", receipt).replace(":dispatch", dispatch)).param("id", id).update();
+        jdbc.sql("""
+                update work_order set assigned_at = assigned_at - :dispatch, accepted_at = accepted_at - :dispatch,
+                    created_at = created_at - :dispatch, due_arrival_at = due_arrival_at - :receipt
+                where request_id = :id
+                """.replace(":receipt", receipt).replace(":dispatch", dispatch)).param("id", id).update();
     }
 
     private static void actAs(UserDetails user) {
