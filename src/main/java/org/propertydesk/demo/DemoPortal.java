@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.propertydesk.portal.OwnerAccounts;
 import org.propertydesk.requests.OwnerRequests;
@@ -57,7 +56,7 @@ class DemoPortal {
         SecurityContext previous = SecurityContextHolder.getContext();
         try {
             long[] first = owners.get(0);
-            OwnerRequests.Household household = new OwnerRequests.Household(Set.of(first[1]), first[0]);
+            OwnerRequests.Household household = ownerRequests.householdOf(first[0]);
             actAs(users.loadUserByUsername("owner"));
             long done = ownerRequests.submit(household, new OwnerRequests.NewRequest(RequestKind.REPAIR, "DOOR_LOCK",
                     first[1], "入户门锁芯卡住，钥匙转不动", null, null, null), List.of());

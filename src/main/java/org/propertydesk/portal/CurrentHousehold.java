@@ -31,18 +31,19 @@ class CurrentHousehold {
     }
 
     private final OwnerHouseholds households;
+    private final OwnerRequests requests;
     private final RecordsDirectory records;
 
-    CurrentHousehold(OwnerHouseholds households, RecordsDirectory records) {
+    CurrentHousehold(OwnerHouseholds households, OwnerRequests requests, RecordsDirectory records) {
         this.households = households;
+        this.requests = requests;
         this.records = records;
     }
 
     Owner get() {
         long customerId = households.customerId();
         List<HouseSummary> houses = households.houses();
-        return new Owner(new OwnerRequests.Household(
-                houses.stream().map(HouseSummary::id).collect(Collectors.toSet()), customerId), houses);
+        return new Owner(requests.householdOf(customerId), houses);
     }
 
     /** The phone the front desk would call back on: the first number of the owner's customer record. */

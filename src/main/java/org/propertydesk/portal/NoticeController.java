@@ -10,6 +10,7 @@ import org.propertydesk.records.SiteDirectory;
 import org.propertydesk.records.SiteSummary;
 import org.propertydesk.shared.security.CurrentUser;
 import org.propertydesk.shared.time.Dates;
+import org.propertydesk.shared.web.BusinessRuleException;
 import org.propertydesk.shared.web.Flash;
 import org.propertydesk.shared.web.PageLinks;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -104,6 +105,9 @@ class NoticeController {
                 return "redirect:/notices/" + id;
             } catch (FieldRefusal refused) {
                 binding.rejectValue(refused.field(), refused.messageKey());
+            } catch (BusinessRuleException refused) {
+                Flash.error(redirect, refused.messageKey());
+                return "redirect:/notices/" + id;
             }
         }
         return formPage(model, notice);
@@ -111,8 +115,12 @@ class NoticeController {
 
     @PostMapping("/{id}/withdraw")
     String withdraw(@PathVariable long id, RedirectAttributes redirect) {
-        notices.withdraw(id);
-        Flash.success(redirect, "notice.withdrawn");
+        try {
+            notices.withdraw(id);
+            Flash.success(redirect, "notice.withdrawn");
+        } catch (BusinessRuleException refused) {
+            Flash.error(redirect, refused.messageKey());
+        }
         return "redirect:/notices/" + id;
     }
 

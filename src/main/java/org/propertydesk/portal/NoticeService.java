@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NoticeService {
 
     static final int PAGE_SIZE = 20;
+    /** Far beyond any real list; keeps the offset arithmetic within int. */
+    static final int MAX_PAGE = 100_000;
     static final int OWNER_PAGE_SIZE = 10;
     static final int READERS_PAGE_SIZE = 50;
 
@@ -115,7 +117,7 @@ public class NoticeService {
     @Transactional(readOnly = true)
     public Page<StaffItem> list(int page) {
         SiteScope scope = CurrentUser.siteScope();
-        int number = Math.max(page, 0);
+        int number = Math.min(Math.max(page, 0), MAX_PAGE);
         Long[] sites = scope.idsForQuery().toArray(Long[]::new);
         long total = jdbc.sql("""
                 select count(*) from notice n
@@ -159,13 +161,22 @@ public class NoticeService {
     }
 
     void edit(long id, NoticeForm form) {
-        Notice notice = get(id);
+        Notice notice = changeable(id);
         BusinessRuleException.requireVersion(form.getVersion(), notice.getVersion());
         notice.edit(form.content(dates.zone()), CurrentUser.siteScope());
     }
 
     public void withdraw(long id) {
-        get(id).withdraw(dates.now());
+        changeable(id).withdraw(dates.now());
+    }
+
+    /** A notice the person may change: one shown only at sites they serve, since a change reaches every site of it. */
+    private Notice changeable(long id) {
+        Notice notice = get(id);
+        if (!notice.getSiteIds().stream().allMatch(CurrentUser.siteScope()::includes)) {
+            throw new BusinessRuleException("notice.error.otherSites");
+        }
+        return notice;
     }
 
     /**
@@ -196,7 +207,7 @@ public class NoticeService {
             case READ -> c.read();
             case UNREAD -> c.unread();
         }).sum();
-        int number = Math.max(page, 0);
+        int number = Math.min(Math.max(page, 0), MAX_PAGE);
         List<Household> rows = jdbc.sql(HOUSEHOLDS + """
                 select s.name as site_name, c.id, c.name, hh.houses, r.read_at
                 from households hh
@@ -221,7 +232,7 @@ public class NoticeService {
         long customer = households.customerId();
         Long[] sites = ownerSites();
         Timestamp now = Timestamp.from(dates.now());
-        int number = Math.max(page, 0);
+        int number = Math.min(Math.max(page, 0), MAX_PAGE);
         long total = jdbc.sql("select count(*) from notice n where " + CURRENT_FOR_SITES)
                 .param("now", now).param("sites", sites).query(Long.class).single();
         List<OwnerItem> items = jdbc.sql(OWNER_ITEMS + " where " + CURRENT_FOR_SITES + """

@@ -1,5 +1,6 @@
 package org.propertydesk.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OwnerAccounts {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** What the password hash takes; longer passwords are refused rather than cut. */
+    static final int MAX_PASSWORD_BYTES = 72;
     static final int MAX_TRIES_PER_PHONE = 10;
     static final int MAX_TRIES_PER_ADDRESS = 30;
     static final Duration TRY_WINDOW = Duration.ofHours(1);
@@ -46,6 +49,7 @@ public class OwnerAccounts {
     private final UsernameCheck usernames;
     private final Dates dates;
     private final Duration codeValidFor;
+    private final String decoyHash;
 
     OwnerAccounts(OwnerAccountRepository accounts, ActivationCodeRepository codes, RecordsDirectory records,
             PasswordEncoder passwordEncoder, PublicAttempts attempts, UsernameCheck usernames, Dates dates,
@@ -58,6 +62,7 @@ public class OwnerAccounts {
         this.usernames = usernames;
         this.dates = dates;
         this.codeValidFor = codeValidFor;
+        this.decoyHash = passwordEncoder.encode(newCode());
     }
 
     /**
@@ -103,8 +108,15 @@ public class OwnerAccounts {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new FieldRefusal("password", "portal.error.passwordTooShort");
         }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new FieldRefusal("password", "portal.error.passwordTooLong");
+        }
         List<ActivationCode> open = digits.isEmpty() ? List.of() : codes.findOpenByPhone(digits);
         String entered = code == null ? "" : code.trim();
+        if (open.isEmpty()) {
+            // the same work as a real check, so that the answer's time does not tell which numbers have a code
+            passwordEncoder.matches(entered, decoyHash);
+        }
         ActivationCode match = open.stream()
                 .filter(candidate -> candidate.usableAt(now) && passwordEncoder.matches(entered, candidate.getCodeHash()))
                 .findFirst().orElse(null);
@@ -143,6 +155,7 @@ public class OwnerAccounts {
     public void deactivate(long customerId) {
         records.customer(customerId, CurrentUser.siteScope()).orElseThrow(() -> new NotFoundException("customer", customerId));
         accounts.findByCustomerId(customerId).ifPresent(OwnerAccount::deactivate);
+        codes.findOpenByCustomerId(customerId).forEach(open -> open.revoke(dates.now()));
     }
 
     private static String newCode() {

@@ -2,6 +2,7 @@ package org.propertydesk.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.propertydesk.records.PhoneNumbers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,6 +54,8 @@ class OwnerActivationController {
             HttpServletRequest request) {
         if (form.getPhone() == null || form.getPhone().isBlank()) {
             binding.rejectValue("phone", "portal.account.error.phoneRequired");
+        } else if (!PhoneNumbers.isValid(form.getPhone())) {
+            binding.rejectValue("phone", "portal.report.error.phoneInvalid");
         }
         if (form.getCode() == null || form.getCode().isBlank()) {
             binding.rejectValue("code", "portal.account.error.codeRequired");

@@ -224,7 +224,7 @@ class PortalRequestController {
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         CurrentHousehold.Owner owner = households.get();
-        Page<OwnerRequests.Summary> result = requests.list(owner.household(), PageRequest.of(Math.max(page, 0), PAGE_SIZE,
+        Page<OwnerRequests.Summary> result = requests.list(owner.household(), PageRequest.of(Math.min(Math.max(page, 0), 100_000), PAGE_SIZE,
                 Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"))));
         model.addAttribute("requestPage", result);
         model.addAttribute("pages", PageLinks.of(result));

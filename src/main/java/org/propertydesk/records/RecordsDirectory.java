@@ -1,7 +1,10 @@
 package org.propertydesk.records;
 
 import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +66,13 @@ public class RecordsDirectory {
     public List<HouseSummary> currentHouses(long customerId) {
         return occupancies.findCurrentByCustomerIds(List.of(customerId)).stream()
                 .map(o -> summary(o.getHouse())).distinct().toList();
+    }
+
+    /** The houses a customer occupies now, with the day they moved in (the earliest, if they hold two roles there). */
+    public Map<Long, LocalDate> currentHousesSince(long customerId) {
+        return occupancies.findCurrentByCustomerIds(List.of(customerId)).stream()
+                .collect(Collectors.toMap(o -> o.getHouse().getId(), Occupancy::getStartDate,
+                        (a, b) -> a.isBefore(b) ? a : b));
     }
 
     public Optional<CustomerSummary> customer(Long id, SiteScope scope) {

@@ -1,12 +1,15 @@
 package org.propertydesk.requests;
 
 import java.time.Instant;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.propertydesk.records.RecordsDirectory;
 import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.BusinessRuleException;
 import org.propertydesk.shared.web.NotFoundException;
@@ -25,20 +28,43 @@ import org.springframework.web.multipart.MultipartFile;
 @Transactional
 public class OwnerRequests {
 
-    /** Who asks: the houses the owner occupies now and their customer id, as the portal established them. */
-    public record Household(Set<Long> houseIds, long customerId) {
+    /**
+     * Who asks: the houses the owner occupies now with the moment they moved in, and their customer id. A request at
+     * one of the houses is theirs if they made it or it came in after they moved in (not a previous occupant's); one
+     * about no house in particular, if they made it. A house they have moved out of is no longer theirs at all.
+     */
+    public record Household(Map<Long, Instant> movedIn, long customerId) {
 
         public Household {
-            houseIds = Set.copyOf(houseIds);
+            movedIn = Map.copyOf(movedIn);
         }
 
-        /**
-         * A request at one of the houses, or one the customer asked about no house in particular; a request at a
-         * house they have moved out of is no longer theirs to see, even if they made it.
-         */
+        public Set<Long> houseIds() {
+            return movedIn.keySet();
+        }
+
         boolean owns(ServiceRequest request) {
-            return request.getHouseId() != null ? houseIds.contains(request.getHouseId())
-                    : request.getCustomerId() != null && request.getCustomerId() == customerId;
+            if (request.getHouseId() == null) {
+                return request.getCustomerId() != null && request.getCustomerId() == customerId;
+            }
+            Instant since = movedIn.get(request.getHouseId());
+            return since != null && (Objects.equals(request.getCustomerId(), customerId)
+                    || !request.getReceivedAt().isBefore(since));
+        }
+
+        /** The same rule as a JPQL condition on {@code r}, adding its parameters. */
+        String where(Map<String, Object> parameters) {
+            parameters.put("householdCustomer", customerId);
+            StringBuilder where = new StringBuilder("((r.houseId is null and r.customerId = :householdCustomer)");
+            int i = 0;
+            for (Map.Entry<Long, Instant> house : movedIn.entrySet()) {
+                where.append(" or (r.houseId = :house").append(i).append(" and (r.customerId = :householdCustomer")
+                        .append(" or r.receivedAt >= :since").append(i).append("))");
+                parameters.put("house" + i, house.getKey());
+                parameters.put("since" + i, house.getValue());
+                i++;
+            }
+            return where.append(")").toString();
         }
     }
 
@@ -69,17 +95,22 @@ public class OwnerRequests {
 
     private final ServiceRequestRepository requests;
     private final RequestService service;
+    private final RequestApiQueries queries;
+    private final RecordsDirectory records;
     private final RequestAttachments attachments;
     private final RequestWork work;
     private final RequestCategoryRepository categories;
     private final SlaClock sla;
     private final Dates dates;
 
-    OwnerRequests(ServiceRequestRepository requests, RequestService service, RequestAttachments attachments,
+    OwnerRequests(ServiceRequestRepository requests, RequestService service, RequestApiQueries queries,
+            RecordsDirectory records, RequestAttachments attachments,
             RequestWork work, RequestCategoryRepository categories,
             SlaClock sla, Dates dates) {
         this.requests = requests;
         this.service = service;
+        this.queries = queries;
+        this.records = records;
         this.attachments = attachments;
         this.work = work;
         this.categories = categories;
@@ -87,10 +118,18 @@ public class OwnerRequests {
         this.dates = dates;
     }
 
+    /** The household of a customer as it is today: the houses they occupy and since when, in the sites' zone. */
+    @Transactional(readOnly = true)
+    public Household householdOf(long customerId) {
+        Map<Long, Instant> movedIn = new HashMap<>();
+        records.currentHousesSince(customerId).forEach((house, day) -> movedIn.put(house, day.atStartOfDay(dates.zone()).toInstant()));
+        return new Household(movedIn, customerId);
+    }
+
+    /** The household's requests, the latest first. */
     @Transactional(readOnly = true)
     public Page<Summary> list(Household household, Pageable pageable) {
-        Collection<Long> houses = household.houseIds().isEmpty() ? List.of(-1L) : household.houseIds();
-        return requests.findForHousehold(houses, household.customerId(), pageable).map(this::summary);
+        return queries.listForHousehold(new RequestApiQueries.Filter(null, null, null), household, pageable).map(this::summary);
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -218,7 +219,7 @@ class RequestApiController {
             @RequestParam(required = false) RequestStatus status,
             @RequestParam(required = false) RequestKind kind,
             @RequestParam(required = false) String siteCode,
-            @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE) @RequestParam(defaultValue = "20") @Min(1) int size) {
         SiteScope scope = CurrentUser.siteScope();
         Map<Long, String> siteCodes = sites.visibleIn(scope).stream()
@@ -386,9 +387,7 @@ class RequestApiController {
         if (owner.customerId() == null) {
             throw new NotFoundException("customer", owner.getUsername());
         }
-        Set<Long> houses = records.currentHouses(owner.customerId()).stream().map(RecordsDirectory.HouseSummary::id)
-                .collect(Collectors.toSet());
-        return new OwnerRequests.Household(houses, owner.customerId());
+        return owners.householdOf(owner.customerId());
     }
 
     /** The body's field errors, answered exactly as when Spring rejects an invalid body itself. */

@@ -53,19 +53,10 @@ class RequestApiQueries {
         return list(filter, where, parameters, pageable);
     }
 
-    /**
-     * The household's requests, as the portal lists them: of the houses they occupy now, or asked for by them about
-     * no house in particular.
-     */
+    /** The household's requests, as the portal lists them (see {@link OwnerRequests.Household}). */
     Page<ServiceRequest> listForHousehold(Filter filter, OwnerRequests.Household household, Pageable pageable) {
-        StringBuilder where = new StringBuilder(" where ((r.houseId is null and r.customerId = :customerId)");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("customerId", household.customerId());
-        if (!household.houseIds().isEmpty()) {
-            where.append(" or r.houseId in :houseIds");
-            parameters.put("houseIds", household.houseIds());
-        }
-        where.append(")");
+        StringBuilder where = new StringBuilder(" where ").append(household.where(parameters));
         return list(filter, where, parameters, pageable);
     }
 

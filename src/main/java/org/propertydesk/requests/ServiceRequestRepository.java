@@ -23,15 +23,6 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
 
     Optional<ServiceRequest> findByNumber(String number);
 
-    /**
-     * A household's requests, in the pageable's order: at one of its houses, or made by its customer about no house in
-     * particular (see {@link OwnerRequests.Household}).
-     */
-    @EntityGraph(attributePaths = {"category", "category.parent"})
-    @Query(value = "select r from ServiceRequest r where r.houseId in :houseIds or (r.houseId is null and r.customerId = :customerId)",
-            countQuery = "select count(r) from ServiceRequest r where r.houseId in :houseIds or (r.houseId is null and r.customerId = :customerId)")
-    Page<ServiceRequest> findForHousehold(Collection<Long> houseIds, long customerId, Pageable pageable);
-
     /** Serialises work-order changes on one request, so two dispatchers cannot both assign its first work order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @EntityGraph(attributePaths = {"category", "category.parent"})

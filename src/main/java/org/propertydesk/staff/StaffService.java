@@ -8,6 +8,7 @@ import org.propertydesk.shared.web.BusinessRuleException;
 import org.propertydesk.shared.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.propertydesk.shared.security.UsernameCheck;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ public class StaffService {
 
     private final StaffRepository staff;
     private final PasswordEncoder passwordEncoder;
+    private final UsernameCheck usernames;
 
-    StaffService(StaffRepository staff, PasswordEncoder passwordEncoder) {
+    StaffService(StaffRepository staff, PasswordEncoder passwordEncoder, UsernameCheck usernames) {
         this.staff = staff;
         this.passwordEncoder = passwordEncoder;
+        this.usernames = usernames;
     }
 
     @Transactional(readOnly = true)
@@ -44,11 +47,12 @@ public class StaffService {
 
     @Transactional(readOnly = true)
     boolean usernameTaken(String username) {
-        return staff.existsByUsername(username);
+        return usernames.taken(username);
     }
 
     Staff create(StaffForm form) {
-        if (staff.existsByUsername(form.getUsername())) {
+        // an owner's login name too: staff accounts are looked up first, so the owner could no longer log in
+        if (usernames.taken(form.getUsername())) {
             throw new BusinessRuleException("staff.error.usernameTaken");
         }
         Staff created = new Staff(form.getUsername(), form.getDisplayName(), passwordEncoder.encode(form.getPassword()));

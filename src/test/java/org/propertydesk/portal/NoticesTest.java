@@ -173,18 +173,22 @@ class NoticesTest {
         }
 
         @Test
-        void anEditKeepsTheSitesTheEditorDoesNotServe() throws Exception {
+        void aNoticeAlsoShownAtSitesTheManagerDoesNotServeIsNotTheirsToChangeOrWithdraw() throws Exception {
             long siteA = data.site();
             long siteB = data.site();
             long id = data.notice(data.manager(siteA, siteB), "两个项目的通知", false, "2026-05-10T09:00", null, siteA, siteB);
             PropertyDeskUser managerOfA = data.manager(siteA);
 
-            mvc.perform(noticeForm("/notices/" + id + "/edit", managerOfA, "改过的通知", "2026-05-10T09:00", "", siteA))
-                    .andExpect(redirectedUrl("/notices/" + id));
+            var edit = mvc.perform(noticeForm("/notices/" + id + "/edit", managerOfA, "改过的通知", "2026-05-10T09:00", "", siteA))
+                    .andExpect(redirectedUrl("/notices/" + id)).andReturn();
+            var withdraw = mvc.perform(post("/notices/" + id + "/withdraw").with(Users.as(managerOfA)).with(csrf()))
+                    .andExpect(redirectedUrl("/notices/" + id)).andReturn();
 
+            assertThat(((Flash.FlashMessage) edit.getFlashMap().get("flashError")).key()).isEqualTo("notice.error.otherSites");
+            assertThat(((Flash.FlashMessage) withdraw.getFlashMap().get("flashError")).key()).isEqualTo("notice.error.otherSites");
             assertThat(data.sitesOf(id)).containsExactlyInAnyOrder(siteA, siteB);
-            assertThat(jdbc.sql("select title from notice where id = ?").params(id).query(String.class).single())
-                    .isEqualTo("改过的通知");
+            assertThat(jdbc.sql("select title from notice where id = ? and withdrawn_at is null").params(id)
+                    .query(String.class).single()).isEqualTo("两个项目的通知");
         }
 
         @Test

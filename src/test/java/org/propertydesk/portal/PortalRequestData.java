@@ -66,6 +66,11 @@ final class PortalRequestData {
 
     /** An owner occupying the house, with a portal account, as the login loads them. */
     PropertyDeskUser owner(long houseId) {
+        return occupant(houseId, LocalDate.of(2020, 1, 1));
+    }
+
+    /** Someone who moved into the house on that day, with a portal account. */
+    PropertyDeskUser occupant(long houseId, LocalDate since) {
         long siteId = jdbc.sql("select site_id from house where id = ?").params(houseId).query(Long.class).single();
         long customerId = jdbc.sql("""
                 insert into customer (site_id, customer_type, name, value_tier, created_at, created_by, updated_at, updated_by)
@@ -77,7 +82,7 @@ final class PortalRequestData {
                 insert into occupancy (customer_id, house_id, role, start_date, primary_contact,
                                        created_at, created_by, updated_at, updated_by)
                 values (?, ?, 'OWNER', ?, true, now(), 'test', now(), 'test')
-                """).params(customerId, houseId, LocalDate.of(2020, 1, 1)).update();
+                """).params(customerId, houseId, since).update();
         String username = "owner-pt-" + unique();
         accounts.ensureAccount(customerId, username, "portal-secret");
         return (PropertyDeskUser) users.loadUserByUsername(username);
@@ -135,6 +140,12 @@ final class PortalRequestData {
     }
 
     /** The id of the latest request received at the house. */
+    /** Moves a request's receipt back to noon of that day, as if it had come in then. */
+    void receivedOn(long requestId, LocalDate day) {
+        jdbc.sql("update service_request set received_at = ? where id = ?")
+                .params(java.sql.Timestamp.valueOf(day.atTime(12, 0)), requestId).update();
+    }
+
     long latestRequestAt(long houseId) {
         return jdbc.sql("select id from service_request where house_id = ? order by id desc limit 1").params(houseId)
                 .query(Long.class).single();

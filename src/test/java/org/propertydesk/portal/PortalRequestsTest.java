@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import javax.imageio.ImageIO;
@@ -99,6 +100,19 @@ class PortalRequestsTest {
                 .param("houseId", String.valueOf(houseA)), ownerB)).isEqualTo(404);
         assertThat(status(newRepair(houseA), ownerB)).isEqualTo(404);
         assertThat(data.requestCount(houseA)).isEqualTo(1);
+    }
+
+    @Test
+    void someoneWhoMovesInLaterDoesNotSeeTheRequestsOfThoseWhoLivedThereBefore() throws Exception {
+        long before = submitRepair(ownerA, houseA);
+        data.receivedOn(before, LocalDate.of(2023, 5, 1));
+        PropertyDeskUser newcomer = data.occupant(houseA, LocalDate.of(2024, 1, 1));
+
+        assertThat(status(get("/portal/requests/" + before), newcomer)).isEqualTo(404);
+        assertThat(html(get("/portal/requests"), newcomer)).doesNotContain("/portal/requests/" + before);
+        long theirs = submitRepair(newcomer, houseA);
+        assertThat(html(get("/portal/requests"), newcomer)).contains("/portal/requests/" + theirs);
+        assertThat(html(get("/portal/requests"), ownerA)).contains("/portal/requests/" + before, "/portal/requests/" + theirs);
     }
 
     @Test
