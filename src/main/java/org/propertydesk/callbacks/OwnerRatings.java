@@ -15,10 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OwnerRatings {
 
-    /** Stars as the owner gives them: overall required, the parts optional, each from 1 to 5. */
-    public record Stars(Integer overall, Integer speed, Integer attitude, Integer quality, String comment) {
-    }
-
     private final Ratings ratings;
     private final RequestWork requests;
 
@@ -27,9 +23,8 @@ public class OwnerRatings {
         this.requests = requests;
     }
 
-    public void rate(long requestId, Stars stars) {
-        ratings.record(requestId, new RequestRating.Stars(stars.overall(), stars.speed(), stars.attitude(),
-                stars.quality(), stars.comment()), RequestRating.Channel.PORTAL);
+    public void rate(long requestId, RatingForm stars) {
+        ratings.record(requestId, stars.stars(), RequestRating.Channel.PORTAL);
     }
 
     /** The overall stars already given to the request, if it has been rated (by any channel). */

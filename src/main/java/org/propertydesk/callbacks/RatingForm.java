@@ -5,10 +5,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The owner's stars from the signed link: overall is required, the parts are optional. */
-class RatingForm {
+/**
+ * The owner's stars, from the signed link or the portal: overall is required, the parts are optional, each 1 to 5.
+ */
+public class RatingForm {
 
-    static final int MAX_COMMENT = 1000;
+    public static final int MAX_COMMENT = 1000;
 
     /** Said as the owner needs it: NotNull.overall in the messages. */
     @NotNull

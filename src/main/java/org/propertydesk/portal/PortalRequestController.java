@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.propertydesk.callbacks.OwnerRatings;
+import org.propertydesk.callbacks.RatingForm;
 import org.propertydesk.dispatch.AssignedTechnician;
 import org.propertydesk.requests.OwnerRequests;
 import org.propertydesk.requests.RequestKind;
@@ -234,7 +235,7 @@ class PortalRequestController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model, Locale locale) {
-        return detailPage(households.get(), id, Map.of(), new PortalRatingForm(), model, locale);
+        return detailPage(households.get(), id, Map.of(), new RatingForm(), model, locale);
     }
 
     /** The timeline alone, which the page reloads every half minute. */
@@ -269,7 +270,7 @@ class PortalRequestController {
         owned(owner, id);
         Optional<Flash.FlashMessage> problem = reasonProblem(reason);
         if (problem.isPresent()) {
-            return detailPage(owner, id, Map.of("cancelReason", problem.get()), new PortalRatingForm(), model, locale);
+            return detailPage(owner, id, Map.of("cancelReason", problem.get()), new RatingForm(), model, locale);
         }
         return act(id, redirect, "portal.request.cancelled", () -> requests.cancel(owner.household(), id, reason.strip()));
     }
@@ -288,7 +289,7 @@ class PortalRequestController {
         owned(owner, id);
         Optional<Flash.FlashMessage> problem = reasonProblem(reason);
         if (problem.isPresent()) {
-            return detailPage(owner, id, Map.of("notFixedReason", problem.get()), new PortalRatingForm(), model, locale);
+            return detailPage(owner, id, Map.of("notFixedReason", problem.get()), new RatingForm(), model, locale);
         }
         return act(id, redirect, "portal.request.reopened", () -> requests.notFixed(owner.household(), id, reason.strip()));
     }
@@ -302,14 +303,14 @@ class PortalRequestController {
                 ? Optional.of(new Flash.FlashMessage("portal.request.error.photosRequired", new Object[0]))
                 : photoProblem(photos, detail.photos().size());
         if (problem.isPresent()) {
-            return detailPage(owner, id, Map.of("photos", problem.get()), new PortalRatingForm(), model, locale);
+            return detailPage(owner, id, Map.of("photos", problem.get()), new RatingForm(), model, locale);
         }
         try {
             requests.attach(owner.household(), id, photos);
         } catch (BusinessRuleException refused) {
             if (refused.messageKey().startsWith("file.error.")) {
                 return detailPage(owner, id, Map.of("photos", new Flash.FlashMessage(refused.messageKey(),
-                        refused.arguments())), new PortalRatingForm(), model, locale);
+                        refused.arguments())), new RatingForm(), model, locale);
             }
             Flash.error(redirect, refused.messageKey(), refused.arguments());
             return "redirect:/portal/requests/" + id;
@@ -319,7 +320,7 @@ class PortalRequestController {
     }
 
     @PostMapping("/{id}/rating")
-    String rate(@PathVariable long id, @ModelAttribute("ratingForm") PortalRatingForm form, BindingResult binding,
+    String rate(@PathVariable long id, @ModelAttribute("ratingForm") RatingForm form, BindingResult binding,
             Model model, Locale locale, RedirectAttributes redirect) {
         CurrentHousehold.Owner owner = households.get();
         owned(owner, id);
@@ -333,14 +334,14 @@ class PortalRequestController {
         if (form.getOverall() == null && !refusals.containsKey("rating.overall")) {
             refusals.put("rating.overall", new Flash.FlashMessage("rating.error.overallRequired", new Object[0]));
         }
-        if (form.getComment() != null && form.getComment().strip().length() > PortalRatingForm.MAX_COMMENT) {
+        if (form.getComment() != null && form.getComment().strip().length() > RatingForm.MAX_COMMENT) {
             refusals.put("rating.comment", new Flash.FlashMessage("rating.error.commentTooLong",
-                    new Object[] {PortalRatingForm.MAX_COMMENT}));
+                    new Object[] {RatingForm.MAX_COMMENT}));
         }
         if (!refusals.isEmpty()) {
             return detailPage(owner, id, refusals, form, model, locale);
         }
-        return act(id, redirect, "portal.rating.thanks", () -> ratings.rate(id, form.stars()));
+        return act(id, redirect, "portal.rating.thanks", () -> ratings.rate(id, form));
     }
 
     /** Does the move; a rule that refuses it is told as a message on the request's page. */
@@ -355,7 +356,7 @@ class PortalRequestController {
     }
 
     private String detailPage(CurrentHousehold.Owner owner, long id, Map<String, Flash.FlashMessage> refusals,
-            PortalRatingForm ratingForm, Model model, Locale locale) {
+            RatingForm ratingForm, Model model, Locale locale) {
         OwnerRequests.Detail detail = owned(owner, id);
         model.addAttribute("detail", detail);
         model.addAttribute("request", detail.summary());
