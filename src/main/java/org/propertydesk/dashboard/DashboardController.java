@@ -1,7 +1,9 @@
 package org.propertydesk.dashboard;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,9 +40,11 @@ class DashboardController {
     private final DrillSlices slices;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final List<DashboardSection> sections;
 
     DashboardController(Selections selections, DashboardQueries queries, DrillDown drillDown, DrillSlices slices,
-            MessageSource messages, JsonMapper json) {
+            MessageSource messages, JsonMapper json, List<DashboardSection> sections) {
+        this.sections = sections.stream().sorted(Comparator.comparingInt(DashboardSection::order)).toList();
         this.selections = selections;
         this.queries = queries;
         this.drillDown = drillDown;
@@ -72,6 +76,9 @@ class DashboardController {
         model.addAttribute("d", view.dashboard());
         model.addAttribute("view", view);
         model.addAttribute("chartData", view.chartJson(json));
+        model.addAttribute("sections", sections.stream()
+                .map(section -> Map.of("title", section.titleKey(), "url", section.path() + dashboardParams.query()))
+                .toList());
         return "dashboard/dashboard";
     }
 
