@@ -164,7 +164,11 @@ public class OwnerRequests {
         }
         RequestCategory category = categories.findByCode(categoryCode).filter(RequestCategory::isActive)
                 .orElseThrow(() -> new BusinessRuleException("request.error.categoryNotFound"));
-        SlaPlan plan = sla.plan(siteOf(houseId), kind, category.getDefaultPriority(), dates.now(), preferredTo);
+        boolean specialNeeds = records.customers(List.of(household.customerId())).stream()
+                .anyMatch(customer -> !customer.careFlags().isEmpty());
+        Priority priority = specialNeeds && category.getDefaultPriority() != Priority.EMERGENCY
+                ? category.getDefaultPriority().raised() : category.getDefaultPriority();
+        SlaPlan plan = sla.plan(siteOf(houseId), kind, priority, dates.now(), preferredTo, specialNeeds);
         return new Promise(plan.dueAcknowledge(), kind == RequestKind.REPAIR ? plan.dueArrival() : null, plan.dueResolve());
     }
 

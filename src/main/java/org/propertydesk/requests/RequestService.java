@@ -42,7 +42,7 @@ public class RequestService {
     }
 
     /** What intake decides before saving: the priority (raised for a care flag) and the plan it gives. */
-    record Assessment(Priority priority, String raisedReason, SlaPlan plan, Long repeatOfId) {
+    record Assessment(Priority priority, String raisedReason, boolean specialNeeds, SlaPlan plan, Long repeatOfId) {
     }
 
     @Transactional(readOnly = true)
@@ -50,10 +50,12 @@ public class RequestService {
         RequestCategory category = category(command.categoryCode());
         Priority priority = command.priority() != null ? command.priority() : category.getDefaultPriority();
         String raisedReason = null;
+        boolean specialNeeds = false;
         if (command.customerId() != null) {
             var customer = records.customer(command.customerId(), scope)
                     .orElseThrow(() -> new BusinessRuleException("request.error.customerNotFound"));
-            if (!customer.careFlags().isEmpty() && priority != Priority.EMERGENCY) {
+            specialNeeds = !customer.careFlags().isEmpty();
+            if (specialNeeds && priority != Priority.EMERGENCY) {
                 priority = priority.raised();
                 raisedReason = customer.careFlags().stream().map(Enum::name).sorted().findFirst().orElseThrow();
             }
@@ -62,8 +64,8 @@ public class RequestService {
         Long repeatOf = command.kind() == RequestKind.REPAIR && command.houseId() != null
                 ? requests.findRecentlyResolvedRepair(command.houseId(), category.getId(), now.minus(REPEAT_WINDOW)).orElse(null)
                 : null;
-        return new Assessment(priority, raisedReason,
-                sla.plan(command.siteId(), command.kind(), priority, now, command.preferredTo()), repeatOf);
+        return new Assessment(priority, raisedReason, specialNeeds,
+                sla.plan(command.siteId(), command.kind(), priority, now, command.preferredTo(), specialNeeds), repeatOf);
     }
 
     ServiceRequest receive(IntakeCommand command) {
@@ -87,7 +89,7 @@ public class RequestService {
                 new ServiceRequest.Intake(command.kind(), category, where, assessment.priority(), assessment.raisedReason(),
                         command.channel(), command.siteId(), command.houseId(), command.customerId(),
                         command.contactPhone(), command.locationText(), command.description(), command.preferredFrom(),
-                        command.preferredTo(), command.promisedAt(), assessment.repeatOfId()),
+                        command.preferredTo(), command.promisedAt(), assessment.repeatOfId(), assessment.specialNeeds()),
                 assessment.plan(), actor(), now);
         return requests.save(request);
     }
@@ -104,8 +106,8 @@ public class RequestService {
         ServiceRequest.Actor reporter = new ServiceRequest.Actor("public", phone);
         ServiceRequest request = ServiceRequest.reportWithoutAccount(numbers.next(now),
                 new ServiceRequest.Intake(RequestKind.REPAIR, category, Scope.COMMON_AREA, priority, null, Channel.QR_CODE,
-                        siteId, null, null, phone, locationText, description, null, null, null, null),
-                reportPointId, sla.plan(siteId, RequestKind.REPAIR, priority, now, null), reporter, now);
+                        siteId, null, null, phone, locationText, description, null, null, null, null, false),
+                reportPointId, sla.plan(siteId, RequestKind.REPAIR, priority, now, null, false), reporter, now);
         return requests.save(request);
     }
 

@@ -73,6 +73,9 @@ class ServiceRequest {
     @Column(name = "priority_raised_reason")
     private String priorityRaisedReason;
 
+    @Column(name = "special_needs", nullable = false)
+    private boolean specialNeeds;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Channel channel;
@@ -234,7 +237,8 @@ class ServiceRequest {
     /** What the front desk captured at intake. */
     record Intake(RequestKind kind, RequestCategory category, Scope scope, Priority priority, String priorityRaisedReason,
             Channel channel, Long siteId, Long houseId, Long customerId, String contactPhone, String locationText,
-            String description, Instant preferredFrom, Instant preferredTo, Instant promisedAt, Long repeatOfId) {
+            String description, Instant preferredFrom, Instant preferredTo, Instant promisedAt, Long repeatOfId,
+            boolean specialNeeds) {
     }
 
     static ServiceRequest receive(String number, Intake intake, SlaPlan plan, Actor actor, Instant now) {
@@ -245,6 +249,7 @@ class ServiceRequest {
         request.scope = intake.scope();
         request.priority = intake.priority();
         request.priorityRaisedReason = intake.priorityRaisedReason();
+        request.specialNeeds = intake.specialNeeds();
         request.channel = intake.channel();
         request.siteId = intake.siteId();
         request.houseId = intake.houseId();
@@ -866,6 +871,11 @@ class ServiceRequest {
 
     public Boolean getPromiseKept() {
         return promiseKept;
+    }
+
+    /** From a customer with a care flag: answered within 72 hours whatever the category's targets. */
+    public boolean isSpecialNeeds() {
+        return specialNeeds;
     }
 
     public boolean isUnverified() {

@@ -2,6 +2,7 @@ package org.propertydesk.requests;
 
 import java.sql.Time;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -27,6 +28,9 @@ class SlaClock {
     private final Dates dates;
     private final double riskFraction;
 
+    /** DOMAIN: special needs (a care flag) must be answered within 72 h. */
+    static final Duration SPECIAL_NEEDS_TARGET = Duration.ofHours(72);
+
     SlaClock(SlaPolicyRepository policies, JdbcClient jdbc, Dates dates,
             @Value("${propertydesk.sla.at-risk-fraction:0.8}") double riskFraction) {
         this.policies = policies;
@@ -40,9 +44,16 @@ class SlaClock {
                 .orElseThrow(() -> new IllegalStateException("No SLA policy for " + kind + "/" + priority));
     }
 
-    SlaPlan plan(Long siteId, RequestKind kind, Priority priority, Instant start, Instant preferredTo) {
+    SlaPlan plan(Long siteId, RequestKind kind, Priority priority, Instant start, Instant preferredTo,
+            boolean specialNeeds) {
         SlaPolicy policy = policy(siteId, kind, priority);
-        return SlaPlan.compute(policy, calendarFor(siteId, policy), start, preferredTo, riskFraction);
+        return withSpecialNeeds(SlaPlan.compute(policy, calendarFor(siteId, policy), start, preferredTo, riskFraction),
+                start, specialNeeds);
+    }
+
+    /** Special needs are answered within 72 hours on the wall clock: the care does not wait for business hours. */
+    private SlaPlan withSpecialNeeds(SlaPlan plan, Instant start, boolean specialNeeds) {
+        return specialNeeds ? plan.cappedAt(start, SPECIAL_NEEDS_TARGET, riskFraction) : plan;
     }
 
     /**
@@ -54,14 +65,15 @@ class SlaClock {
         SlaPolicy policy = policy(request.getSiteId(), kind, priority);
         BusinessCalendar calendar = calendarFor(request.getSiteId(), policy);
         Set<SlaTarget> unmet = request.unmetTargets();
-        SlaPlan fresh = SlaPlan.compute(policy, calendar, request.getClockStartedAt(), request.getPreferredTo(), riskFraction)
+        SlaPlan fresh = withSpecialNeeds(SlaPlan.compute(policy, calendar, request.getClockStartedAt(),
+                request.getPreferredTo(), riskFraction), request.getClockStartedAt(), request.isSpecialNeeds())
                 .delayedBy(calendar, request.heldSoFar(), unmet);
         return request.currentPlan().withTargetsFrom(fresh, unmet);
     }
 
     /** A plan timed from now, for a request that goes back to work. */
     SlaPlan restart(ServiceRequest request, Instant now) {
-        return plan(request.getSiteId(), request.getKind(), request.getPriority(), now, null);
+        return plan(request.getSiteId(), request.getKind(), request.getPriority(), now, null, request.isSpecialNeeds());
     }
 
     BusinessCalendar calendarFor(ServiceRequest request) {

@@ -39,6 +39,21 @@ record SlaPlan(Instant dueAcknowledge, Instant riskAcknowledge, Instant dueArriv
     }
 
     /**
+     * This plan with the arrival and resolution due no later than the ceiling: a customer with special needs is
+     * answered within 72 hours whatever the category's own targets, and the ceiling turns "at risk" at the same share
+     * of the time as any target.
+     */
+    SlaPlan cappedAt(Instant start, Duration ceiling, double riskFraction) {
+        Instant latest = start.plus(ceiling);
+        Instant risk = start.plus(share(ceiling, riskFraction));
+        boolean arrivalCapped = dueArrival != null && dueArrival.isAfter(latest);
+        boolean resolveCapped = dueResolve.isAfter(latest);
+        return new SlaPlan(dueAcknowledge, riskAcknowledge,
+                arrivalCapped ? latest : dueArrival, arrivalCapped ? risk : riskArrival,
+                resolveCapped ? latest : dueResolve, resolveCapped ? risk : riskResolve);
+    }
+
+    /**
      * The same plan with the given targets pushed back by time spent on hold, measured on the policy's clock. Targets
      * already met keep their due time: a late acknowledgement stays late whatever happens afterwards.
      */

@@ -136,7 +136,8 @@ final class RequestExamples {
 
         ServiceRequest.Intake intake() {
             return new ServiceRequest.Intake(kind, category, Scope.PREMISES, priority, raisedReason, Channel.PHONE, 1L,
-                    11L, 21L, "13800000000", null, "厨房下水道堵了", preferredFrom, preferredTo, promisedAt, repeatOfId);
+                    11L, 21L, "13800000000", null, "厨房下水道堵了", preferredFrom, preferredTo, promisedAt, repeatOfId,
+                    false);
         }
 
         ServiceRequest received() {

@@ -342,6 +342,53 @@ class RequestIntakeTest {
         }
 
         @Test
+        void aCustomerWithACareFlagIsResolvedWithinSeventyTwoHoursWhateverTheCategorysTarget() {
+            long elderly = data.ownerOf(house, CareFlag.ELDERLY_ALONE);
+            long owner = data.ownerOf(house);
+
+            ServiceRequest cared = data.receive(frontDesk, data.repair(site).in(house).from(elderly).priority(Priority.LOW));
+            ServiceRequest other = data.receive(frontDesk, data.repair(site).in(house).from(owner).priority(Priority.NORMAL));
+
+            assertThat(cared.isSpecialNeeds()).isTrue();
+            assertThat(cared.getPriority()).isEqualTo(Priority.NORMAL);
+            assertThat(other.isSpecialNeeds()).isFalse();
+            assertThat(other.getDueResolveAt()).as("a normal repair's 2 880 business minutes run past 72 hours")
+                    .isAfter(shanghai("2026-03-28T10:00"));
+            assertThat(cared.getDueResolveAt()).isEqualTo(shanghai("2026-03-28T10:00"));
+            assertThat(cared.currentPlan().riskResolve()).as("at risk at 80 % of 72 hours")
+                    .isEqualTo(shanghai("2026-03-27T19:36"));
+        }
+
+        @Test
+        void theSeventyTwoHourCeilingSurvivesAChangeOfPriorityAndAReopening() {
+            long elderly = data.ownerOf(house, CareFlag.PREGNANCY);
+            ServiceRequest request = data.receive(frontDesk, data.repair(site).in(house).from(elderly));
+            long id = request.getId();
+
+            as(frontDesk, () -> service.changePriority(id, Priority.LOW, null, null));
+            assertThat(data.reload(id).getDueResolveAt()).isEqualTo(shanghai("2026-03-28T10:00"));
+
+            data.act(frontDesk, id, RequestAction.DISPATCH, null);
+            data.act(frontDesk, id, RequestAction.ARRIVE, null);
+            data.act(frontDesk, id, RequestAction.RESOLVE, "修好了");
+            clock.set("2026-03-26T09:00");
+            data.act(frontDesk, id, RequestAction.REOPEN, "又坏了");
+
+            assertThat(data.reload(id).getDueResolveAt()).isEqualTo(shanghai("2026-03-29T09:00"));
+        }
+
+        @Test
+        void aShorterTargetThanSeventyTwoHoursIsKept() {
+            long elderly = data.ownerOf(house, CareFlag.ELDERLY_ALONE);
+
+            ServiceRequest request = data.receive(frontDesk, data.repair(site).in(house).from(elderly)
+                    .priority(Priority.EMERGENCY));
+
+            assertThat(request.isSpecialNeeds()).isTrue();
+            assertThat(request.getDueResolveAt()).isEqualTo(shanghai("2026-03-25T14:00"));
+        }
+
+        @Test
         void withoutACareFlagNothingIsRaised() {
             long owner = data.ownerOf(house);
 

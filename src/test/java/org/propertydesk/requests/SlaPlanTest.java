@@ -204,4 +204,17 @@ class SlaPlanTest {
         assertThat(plan.delayedBy(EVERY_DAY, held, ALL_TARGETS).dueArrival()).as("due 18:00, pushed by 2 business hours")
                 .isEqualTo(at("2026-03-26T10:00"));
     }
+
+    @Test
+    void aCeilingBringsForwardOnlyTheTargetsThatRunPastIt() {
+        SlaPlan plan = SlaPlan.compute(LOW_REPAIR, EVERY_DAY, WEDNESDAY_10, null, EIGHTY_PERCENT);
+
+        SlaPlan capped = plan.cappedAt(WEDNESDAY_10, Duration.ofHours(72), EIGHTY_PERCENT);
+
+        assertThat(plan.dueResolve()).isAfter(at("2026-03-28T10:00"));
+        assertThat(capped.dueResolve()).isEqualTo(at("2026-03-28T10:00"));
+        assertThat(capped.riskResolve()).isEqualTo(WEDNESDAY_10.plus(Duration.ofMinutes(72 * 60 * 8 / 10)));
+        assertThat(capped.dueAcknowledge()).isEqualTo(plan.dueAcknowledge());
+        assertThat(capped.dueArrival()).as("the next business day comes before the ceiling").isEqualTo(plan.dueArrival());
+    }
 }
