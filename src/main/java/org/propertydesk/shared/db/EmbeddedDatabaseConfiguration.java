@@ -32,6 +32,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.dataDir());
+        LeftoverServer.stopIfRunning(properties.dataDir(), Duration.ofSeconds(30));
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}",
                 properties.dataDir().toAbsolutePath());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
