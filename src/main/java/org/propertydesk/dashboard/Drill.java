@@ -5,12 +5,14 @@ package org.propertydesk.dashboard;
  * figure and the list behind it run the same condition, so a count and its list always agree.
  * <p>
  * Each drill belongs to a {@link Group}, the requests it is a part of: those received in the period, those open at
- * its end, those with a callback due in it, those rated in it, those a technician completed work on in it. SLA
+ * its end, those with a callback due in it, those rated in it, those a technician completed work on in it, and for a
+ * staff member's scorecard those they took, called back or were the handler of. SLA
  * breaches follow the request page: a target met late, or not met and past due while the request is being worked on
  * (a request on hold has its clock stopped).
  * <p>
  * Parameters: {@code :sites} (the site ids), {@code :from} and {@code :to} (the period), {@code :now},
- * {@code :asOf} (the end of the period or now, whichever is earlier) and, for technicians, {@code :staffId}.
+ * {@code :asOf} (the end of the period or now, whichever is earlier) and, for a technician's or a staff member's
+ * drills, {@code :staffId}.
  */
 public enum Drill {
 
@@ -27,8 +29,8 @@ public enum Drill {
     BREACHED(Group.RECEIVED, Conditions.ACKNOWLEDGE_BREACHED + " or " + Conditions.ARRIVAL_BREACHED + " or "
             + Conditions.RESOLVE_BREACHED),
     RESOLVED(Group.RECEIVED, "r.resolved_at is not null"),
-    INQUIRIES(Group.RECEIVED, "r.kind = 'INQUIRY' and r.status <> 'CANCELLED'"),
-    FIRST_CONTACT_RESOLVED(Group.RECEIVED, "r.kind = 'INQUIRY' and r.status <> 'CANCELLED' and r.first_contact_resolution"),
+    INQUIRIES(Group.RECEIVED, Conditions.INQUIRY),
+    FIRST_CONTACT_RESOLVED(Group.RECEIVED, Conditions.FIRST_CONTACT_RESOLVED),
     NOT_CANCELLED(Group.RECEIVED, "r.status <> 'CANCELLED'"),
     FOLLOWED_UP(Group.RECEIVED, "r.follow_ups >= 1 and r.status <> 'CANCELLED'"),
     REACHED_RESOLUTION(Group.RECEIVED, "r.resolved_at is not null or r.reopen_count > 0"),
@@ -65,7 +67,20 @@ public enum Drill {
     TECHNICIAN_ARRIVAL_TIMED(Group.TECHNICIAN, Conditions.job("w.arrived_at is not null and w.due_arrival_at is not null")),
     TECHNICIAN_ARRIVED_ON_TIME(Group.TECHNICIAN, Conditions.job("w.arrived_at <= w.due_arrival_at")),
     TECHNICIAN_ARRIVED_LATE(Group.TECHNICIAN, Conditions.job("w.arrived_at > w.due_arrival_at")),
-    TECHNICIAN_REOPENED(Group.TECHNICIAN, Conditions.job("w.reopen_count > 0"));
+    TECHNICIAN_REOPENED(Group.TECHNICIAN, Conditions.job("w.reopen_count > 0")),
+    TECHNICIAN_RATED(Group.TECHNICIAN, "exists (select 1 from request_rating rr where rr.request_id = r.id)"),
+
+    DESK_TAKEN(Group.DESK_TAKEN, "true"),
+    DESK_INQUIRIES(Group.DESK_TAKEN, Conditions.INQUIRY),
+    DESK_FIRST_CONTACT_RESOLVED(Group.DESK_TAKEN, Conditions.FIRST_CONTACT_RESOLVED),
+
+    DESK_CALLBACKS_DONE(Group.DESK_CALLED_BACK, "true"),
+    DESK_CALLBACKS_ON_TIME(Group.DESK_CALLED_BACK, "exists (select 1 from callback c where c.request_id = r.id"
+            + " and c.due_at >= :from and c.due_at < :to and c.status = 'DONE' and c.closed_by = " + Conditions.STAFF_USERNAME
+            + " and c.closed_at <= c.due_at)"),
+
+    DESK_RATED(Group.DESK_HANDLED_RATED, "true"),
+    DESK_RATED_LOW(Group.DESK_HANDLED_RATED, "exists (select 1 from request_rating rr where rr.request_id = r.id and rr.overall <= 2)");
 
     /** The requests a drill is a part of. */
     public enum Group {
@@ -86,7 +101,14 @@ public enum Drill {
                 + " and rr.rated_at >= :from and rr.rated_at < :to)"),
         TECHNICIAN("r.id in (select w.request_id from work_order w where w.site_id = any(:sites)"
                 + " and w.technician_staff_id = :staffId and w.status = 'COMPLETED'"
-                + " and w.completed_at >= :from and w.completed_at < :to)");
+                + " and w.completed_at >= :from and w.completed_at < :to)"),
+        /* Taken at the front desk: self-service requests (portal, QR code) were taken by nobody. */
+        DESK_TAKEN("r.received_at >= :from and r.received_at < :to and r.channel not in ('PORTAL', 'QR_CODE')"
+                + " and r.created_by = " + Conditions.STAFF_USERNAME),
+        DESK_CALLED_BACK("r.id in (select c.request_id from callback c where c.site_id = any(:sites)"
+                + " and c.due_at >= :from and c.due_at < :to and c.status = 'DONE' and c.closed_by = "
+                + Conditions.STAFF_USERNAME + ")"),
+        DESK_HANDLED_RATED(RATINGS.condition + " and r.owner_username = " + Conditions.STAFF_USERNAME);
 
         private final String condition;
 
@@ -127,8 +149,18 @@ public enum Drill {
         return group == Group.TECHNICIAN;
     }
 
+    /** Whether the drill needs a staff member, {@code :staffId}: a technician's or a front-desk scorecard's. */
+    public boolean needsStaff() {
+        return needsTechnician() || group == Group.DESK_TAKEN || group == Group.DESK_CALLED_BACK
+                || group == Group.DESK_HANDLED_RATED;
+    }
+
     private static final class Conditions {
 
+        static final String INQUIRY = "r.kind = 'INQUIRY' and r.status <> 'CANCELLED'";
+        static final String FIRST_CONTACT_RESOLVED = INQUIRY + " and r.first_contact_resolution";
+        /** The staff member's login, which requests and callbacks record as who took or did them. */
+        static final String STAFF_USERNAME = "(select s.username from staff s where s.id = :staffId)";
         static final String WORKING = "r.status in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED')";
         static final String ACKNOWLEDGE_ON_TIME = "r.acknowledged_at <= r.due_acknowledge_at";
         static final String ACKNOWLEDGE_BREACHED = "r.acknowledged_at > r.due_acknowledge_at or (r.acknowledged_at is null and "

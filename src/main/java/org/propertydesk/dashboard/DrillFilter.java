@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Narrows a drill to one slice of a figure: a kind, a (top-level) category with its subcategories, a channel, a
- * house or a building, and for a technician's figures the technician. Empty fields do not narrow.
+ * house or a building, and for a technician's or a staff member's figures the person. Empty fields do not narrow.
  */
 public record DrillFilter(RequestKind kind, Long categoryId, Channel channel, Long houseId, Long buildingId, Long staffId) {
 
@@ -20,6 +20,11 @@ public record DrillFilter(RequestKind kind, Long categoryId, Channel channel, Lo
     }
 
     public static DrillFilter technician(long staffId) {
+        return new DrillFilter(null, null, null, null, null, staffId);
+    }
+
+    /** A staff member's scorecard figures; the drill's condition names them through {@code :staffId}. */
+    public static DrillFilter staff(long staffId) {
         return new DrillFilter(null, null, null, null, null, staffId);
     }
 

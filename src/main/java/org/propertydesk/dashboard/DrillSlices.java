@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Names the slice a drill list is narrowed to, for its heading. A house, building or technician outside the selected
- * sites is not the reader's to name: it answers "not found", like the record's own page.
+ * Names the slice a drill list is narrowed to, for its heading. A house, building or staff member outside the selected
+ * sites (serving none of them and without work there) is not the reader's to name: it answers "not found", like the
+ * record's own page.
  */
 @Component
 @Transactional(readOnly = true)
@@ -39,12 +40,15 @@ class DrillSlices {
                 : found("building", filter.buildingId(), jdbc.sql("""
                         select coalesce(name, code) from building where id = :id and site_id = any(:sites)
                         """).param("id", filter.buildingId()).param("sites", selection.sites()).query(String.class).optional());
-        String technician = !drill.needsTechnician() || filter.staffId() == null || filter.staffId() < 0 ? null
+        String technician = !drill.needsStaff() || filter.staffId() == null || filter.staffId() < 0 ? null
                 : found("technician", filter.staffId(), jdbc.sql("""
                         select s.display_name from staff s
                         where s.id = :id and (s.all_sites
                             or exists (select 1 from staff_site ss where ss.staff_id = s.id and ss.site_id = any(:sites))
-                            or exists (select 1 from work_order w where w.technician_staff_id = s.id and w.site_id = any(:sites)))
+                            or exists (select 1 from work_order w where w.technician_staff_id = s.id and w.site_id = any(:sites))
+                            or exists (select 1 from service_request r where s.username in (r.created_by, r.owner_username)
+                                and r.site_id = any(:sites))
+                            or exists (select 1 from callback c where c.closed_by = s.username and c.site_id = any(:sites)))
                         """).param("id", filter.staffId()).param("sites", selection.sites()).query(String.class).optional());
         return new Described(filter.kind(), category[0], category[1], filter.channel(), house, building, technician);
     }
