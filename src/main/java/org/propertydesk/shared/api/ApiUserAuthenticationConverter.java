@@ -41,7 +41,7 @@ class ApiUserAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 
     /**
      * Staff, and owners for their own households: which endpoints an owner reaches is decided by each controller's
-     * {@code @PreAuthorize}, which names staff roles everywhere but the requests API.
+     * {@code @PreAuthorize}, which names staff roles everywhere but the requests and bills APIs.
      */
     static boolean mayUseApi(PropertyDeskUser user) {
         return Role.STAFF_ROLES.stream().anyMatch(user::hasRole) || user.isOwner() && user.hasRole(Role.OWNER);
