@@ -8,7 +8,12 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The satisfaction index per site and service line, computed in SQL with {@link SatisfactionIndex#SQL}. */
+/**
+ * The satisfaction index per site and service line, computed in SQL with {@link SatisfactionIndex#SQL} over the view
+ * {@code satisfaction_rating}: the rating answers of the responses, and the ratings attendees gave the site's
+ * community activities, which count in the ACTIVITIES line of the first questionnaire for the site (not a draft)
+ * that closes on or after the day the activity was held.
+ */
 @Component
 class IndexQueries {
 
@@ -25,12 +30,10 @@ class IndexQueries {
     /** Per site and service line, for the given sites. */
     List<Cell> bySiteAndLine(long questionnaireId, Collection<Long> siteIds) {
         return jdbc.sql("""
-                select r.site_id, q.service_line, %s as idx, count(*) as ratings
-                from survey_answer a
-                join survey_response r on r.id = a.response_id
-                join survey_question q on q.id = a.question_id
-                where r.questionnaire_id = :id and r.site_id = any(:sites) and a.rating is not null
-                group by r.site_id, q.service_line
+                select a.site_id, a.service_line, %s as idx, count(*) as ratings
+                from satisfaction_rating a
+                where a.questionnaire_id = :id and a.site_id = any(:sites)
+                group by a.site_id, a.service_line
                 """.formatted(SatisfactionIndex.SQL))
                 .param("id", questionnaireId).param("sites", ids(siteIds))
                 .query((rs, n) -> new Cell(rs.getLong(1), ServiceLine.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getLong(4)))
@@ -40,11 +43,10 @@ class IndexQueries {
     /** Per site over every rating answer there. */
     List<Cell> bySite(long questionnaireId, Collection<Long> siteIds) {
         return jdbc.sql("""
-                select r.site_id, %s as idx, count(*) as ratings
-                from survey_answer a
-                join survey_response r on r.id = a.response_id
-                where r.questionnaire_id = :id and r.site_id = any(:sites) and a.rating is not null
-                group by r.site_id
+                select a.site_id, %s as idx, count(*) as ratings
+                from satisfaction_rating a
+                where a.questionnaire_id = :id and a.site_id = any(:sites)
+                group by a.site_id
                 """.formatted(SatisfactionIndex.SQL))
                 .param("id", questionnaireId).param("sites", ids(siteIds))
                 .query((rs, n) -> new Cell(rs.getLong(1), null, rs.getBigDecimal(2), rs.getLong(3)))
@@ -54,12 +56,10 @@ class IndexQueries {
     /** Per service line over the given sites together (site id 0). */
     List<Cell> byLine(long questionnaireId, Collection<Long> siteIds) {
         return jdbc.sql("""
-                select q.service_line, %s as idx, count(*) as ratings
-                from survey_answer a
-                join survey_response r on r.id = a.response_id
-                join survey_question q on q.id = a.question_id
-                where r.questionnaire_id = :id and r.site_id = any(:sites) and a.rating is not null
-                group by q.service_line
+                select a.service_line, %s as idx, count(*) as ratings
+                from satisfaction_rating a
+                where a.questionnaire_id = :id and a.site_id = any(:sites)
+                group by a.service_line
                 """.formatted(SatisfactionIndex.SQL))
                 .param("id", questionnaireId).param("sites", ids(siteIds))
                 .query((rs, n) -> new Cell(0, ServiceLine.valueOf(rs.getString(1)), rs.getBigDecimal(2), rs.getLong(3)))
@@ -73,14 +73,12 @@ class IndexQueries {
     List<Cell> previousBySiteAndLine(long questionnaireId, LocalDate opensOn, Collection<Long> siteIds) {
         return jdbc.sql("""
                 with earlier as (
-                    select r.site_id, q.service_line, qn.opens_on, qn.id as qid, %s as idx, count(*) as ratings
-                    from survey_answer a
-                    join survey_response r on r.id = a.response_id
-                    join survey_question q on q.id = a.question_id
-                    join questionnaire qn on qn.id = r.questionnaire_id
-                    where r.site_id = any(:sites) and a.rating is not null and qn.id <> :id
+                    select a.site_id, a.service_line, qn.opens_on, qn.id as qid, %s as idx, count(*) as ratings
+                    from satisfaction_rating a
+                    join questionnaire qn on qn.id = a.questionnaire_id
+                    where a.site_id = any(:sites) and qn.id <> :id
                       and (qn.opens_on < :opensOn or (qn.opens_on = :opensOn and qn.id < :id))
-                    group by r.site_id, q.service_line, qn.opens_on, qn.id
+                    group by a.site_id, a.service_line, qn.opens_on, qn.id
                 )
                 select distinct on (site_id, service_line) site_id, service_line, idx, ratings
                 from earlier order by site_id, service_line, opens_on desc, qid desc

@@ -7,8 +7,9 @@ import java.util.Collection;
 /**
  * The satisfaction index, 0–100: the mean of the ratings (1–5) with each rating mapped 1→0, 2→25, 3→50, 4→75,
  * 5→100, i.e. {@code (rating − 1) × 25}, rounded to one decimal. Ratings 5, 4 and 3 give (100 + 75 + 50) / 3 = 75.0.
- * The index of a site is the mean over all its rating answers; of a service line, over the rating answers to the
- * questions of that line. The SQL aggregates use {@link #SQL} so that both compute the same figure.
+ * The index of a site is the mean over all its ratings; of a service line, over the rating answers to the questions
+ * of that line, and for community activities also the ratings attendees gave the site's activities (see
+ * {@link IndexQueries}). The SQL aggregates use {@link #SQL} so that both compute the same figure.
  * It is comparable with the national property-services index, {@link #NATIONAL}.
  */
 final class SatisfactionIndex {

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The satisfaction index over the latest questionnaires for a set of sites together, per service line and overall,
- * for dashboards and reports; the same formula as the survey results ({@link SatisfactionIndex#SQL}).
+ * for dashboards and reports; the same formula and the same ratings as the survey results ({@link IndexQueries}),
+ * community activities' ratings included.
  */
 @Component
 @Transactional(readOnly = true)
@@ -50,20 +51,18 @@ public class SatisfactionTrend {
                     select qn.id, qn.title, qn.opens_on
                     from questionnaire qn
                     where qn.opens_on <= :until
-                      and exists (select 1 from survey_response r join survey_answer a on a.response_id = r.id
-                                  where r.questionnaire_id = qn.id and r.site_id = any(:sites) and a.rating is not null)
+                      and exists (select 1 from satisfaction_rating a
+                                  where a.questionnaire_id = qn.id and a.site_id = any(:sites))
                     order by qn.opens_on desc, qn.id desc
                     limit :limit
                 )
-                select recent.id, recent.title, recent.opens_on, q.service_line, %s as idx, count(*) as ratings
+                select recent.id, recent.title, recent.opens_on, a.service_line, %s as idx, count(*) as ratings
                 from recent
-                join survey_response r on r.questionnaire_id = recent.id
-                join survey_answer a on a.response_id = r.id
-                join survey_question q on q.id = a.question_id
-                where r.site_id = any(:sites) and a.rating is not null
-                group by grouping sets ((recent.id, recent.title, recent.opens_on, q.service_line),
+                join satisfaction_rating a on a.questionnaire_id = recent.id
+                where a.site_id = any(:sites)
+                group by grouping sets ((recent.id, recent.title, recent.opens_on, a.service_line),
                                         (recent.id, recent.title, recent.opens_on))
-                order by recent.opens_on, recent.id, q.service_line nulls first
+                order by recent.opens_on, recent.id, a.service_line nulls first
                 """.formatted(SatisfactionIndex.SQL))
                 .param("until", until).param("limit", questionnaires)
                 .param("sites", siteIds.isEmpty() ? new Long[] {-1L} : siteIds.toArray(Long[]::new))
