@@ -54,13 +54,25 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoDispatch dispatch;
     private final DemoSurveys surveys;
     private final DemoPortal portal;
+    private final DemoAffairs affairs;
+    private final DemoActivities activities;
+    private final DemoFees fees;
+    private final DemoPasses passes;
+    private final DemoCare care;
     private final Clock clock;
     private final Random random = new Random(20260324L);
     private final Set<String> usedPhones = new HashSet<>();
 
     DemoDataLoader(ObjectProvider<EmbeddedDatabase> embeddedDatabase, JdbcTemplate jdbc, TransactionTemplate transaction,
             StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch, DemoSurveys surveys,
-            DemoPortal portal) {
+            DemoPortal portal, DemoAffairs affairs, DemoActivities activities,
+            DemoFees fees, DemoPasses passes,
+            DemoCare care) {
+        this.care = care;
+        this.passes = passes;
+        this.fees = fees;
+        this.activities = activities;
+        this.affairs = affairs;
         this.portal = portal;
         this.dispatch = dispatch;
         this.surveys = surveys;
@@ -92,6 +104,11 @@ class DemoDataLoader implements ApplicationRunner {
             surveys.load(random, clock.instant());
         });
         transaction.executeWithoutResult(status -> portal.load(DEMO_PASSWORD, clock.instant()));
+        transaction.executeWithoutResult(status -> affairs.load(clock.instant()));
+        transaction.executeWithoutResult(status -> activities.load(clock.instant()));
+        transaction.executeWithoutResult(status -> fees.load(clock.instant()));
+        transaction.executeWithoutResult(status -> passes.load(clock.instant()));
+        transaction.executeWithoutResult(status -> care.load(clock.instant()));
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
