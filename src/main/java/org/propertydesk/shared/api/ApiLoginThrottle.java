@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing on the token endpoint, as a login form would: after too many failures for one username,
- * or from one client address, within a sliding window, further attempts are refused without checking the password
- * until the oldest failure leaves the window. A success clears the username's failures. In memory, per instance: a
- * restart forgets, which is acceptable for a brake on guessing (the passwords themselves are bcrypt hashes).
+ * Slows down password guessing on the login form and the token endpoint: too many failures for one username, or from
+ * one client address, within the window lock that username or address for the length of the window, counted from the
+ * failure that reached the limit; meanwhile attempts are refused without checking the password. A success clears the
+ * username's failures. In memory, per instance: a restart forgets, which is acceptable for a brake on guessing (the
+ * passwords themselves are bcrypt hashes).
  */
 public class ApiLoginThrottle {
 
@@ -27,6 +28,8 @@ public class ApiLoginThrottle {
     private final Clock clock;
     private final Map<String, Deque<Instant>> byUsername = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, Instant> usernameLockedUntil = new ConcurrentHashMap<>();
+    private final Map<String, Instant> addressLockedUntil = new ConcurrentHashMap<>();
 
     ApiLoginThrottle(ApiProperties.Throttle settings, Clock clock) {
         this.maxPerUsername = settings.maxFailuresPerUsername();
@@ -39,45 +42,46 @@ public class ApiLoginThrottle {
     public Optional<Duration> blockedFor(String username, String address) {
         Instant now = clock.instant();
         Duration wait = Duration.ZERO;
-        wait = max(wait, waitFor(byUsername.get(key(username)), maxPerUsername, now));
-        wait = max(wait, waitFor(byAddress.get(address), maxPerAddress, now));
+        wait = max(wait, remaining(usernameLockedUntil.get(key(username)), now));
+        wait = max(wait, remaining(address == null ? null : addressLockedUntil.get(address), now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        record(byUsername, key(username), now);
-        record(byAddress, address, now);
+        record(byUsername, usernameLockedUntil, key(username), maxPerUsername, now);
+        record(byAddress, addressLockedUntil, address, maxPerAddress, now);
     }
 
     public void succeeded(String username) {
         byUsername.remove(key(username));
+        usernameLockedUntil.remove(key(username));
     }
 
-    private Duration waitFor(Deque<Instant> failures, int max, Instant now) {
-        if (failures == null) {
+    private static Duration remaining(Instant lockedUntil, Instant now) {
+        if (lockedUntil == null || !lockedUntil.isAfter(now)) {
             return Duration.ZERO;
         }
-        synchronized (failures) {
-            expire(failures, now);
-            if (failures.size() < max) {
-                return Duration.ZERO;
-            }
-            // Blocked until enough failures have left the window to allow one more attempt.
-            Instant freeAt = failures.stream().skip(failures.size() - max).findFirst().orElseThrow().plus(window);
-            Duration wait = Duration.between(now, freeAt);
-            return wait.isNegative() || wait.isZero() ? Duration.ZERO : wait;
-        }
+        return Duration.between(now, lockedUntil);
     }
 
-    private void record(Map<String, Deque<Instant>> failuresByKey, String key, Instant now) {
+    private void record(Map<String, Deque<Instant>> failuresByKey, Map<String, Instant> lockedUntil, String key, int max,
+            Instant now) {
+        if (key == null) {
+            return;
+        }
         if (failuresByKey.size() > PRUNE_ABOVE) {
             prune(failuresByKey, now);
+            lockedUntil.values().removeIf(until -> !until.isAfter(now));
         }
         Deque<Instant> failures = failuresByKey.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (failures) {
             expire(failures, now);
             failures.addLast(now);
+            if (failures.size() >= max) {
+                lockedUntil.put(key, now.plus(window));
+                failures.clear();
+            }
         }
     }
 

@@ -39,7 +39,7 @@ class ApiLoginThrottleTest {
     ApiLoginThrottle throttle = new ApiLoginThrottle(new ApiProperties.Throttle(5, 20, Duration.ofMinutes(15)), clock);
 
     @Test
-    void fiveFailuresBlockTheUsernameUntilTheOldestLeavesTheWindow() {
+    void fiveFailuresLockTheUsernameForFifteenMinutesFromTheFifth() {
         for (int i = 0; i < 4; i++) {
             throttle.failed("Wang.Li", "10.0.0.1");
             clock.now = clock.now.plusSeconds(60);
@@ -47,11 +47,24 @@ class ApiLoginThrottleTest {
         assertThat(throttle.blockedFor("wang.li", "10.0.0.2")).isEmpty();
         throttle.failed("wang.li ", "10.0.0.3");
 
-        assertThat(throttle.blockedFor("WANG.LI", "10.0.0.4")).contains(Duration.ofMinutes(11));
+        assertThat(throttle.blockedFor("WANG.LI", "10.0.0.4")).contains(Duration.ofMinutes(15));
         assertThat(throttle.blockedFor("zhao.min", "10.0.0.4")).isEmpty();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.now = clock.now.plus(Duration.ofMinutes(14));
+        assertThat(throttle.blockedFor("wang.li", "10.0.0.4")).as("the first failure left the window long ago")
+                .contains(Duration.ofMinutes(1));
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
         assertThat(throttle.blockedFor("wang.li", "10.0.0.4")).isEmpty();
+    }
+
+    @Test
+    void failuresSpreadWiderThanTheWindowDoNotLock() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("sun.yan", "10.0.0.1");
+            clock.now = clock.now.plus(Duration.ofMinutes(4));
+        }
+
+        assertThat(throttle.blockedFor("sun.yan", "10.0.0.5")).isEmpty();
     }
 
     @Test
