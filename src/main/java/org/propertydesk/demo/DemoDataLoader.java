@@ -59,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoFees fees;
     private final DemoPasses passes;
     private final DemoCare care;
+    private final DemoIncidents incidents;
     private final Clock clock;
     private final Random random = new Random(20260324L);
     private final Set<String> usedPhones = new HashSet<>();
@@ -67,7 +68,8 @@ class DemoDataLoader implements ApplicationRunner {
             StaffService staff, DemoRequests requests, Clock clock, DemoDispatch dispatch, DemoSurveys surveys,
             DemoPortal portal, DemoAffairs affairs, DemoActivities activities,
             DemoFees fees, DemoPasses passes,
-            DemoCare care) {
+            DemoCare care, DemoIncidents incidents) {
+        this.incidents = incidents;
         this.care = care;
         this.passes = passes;
         this.fees = fees;
@@ -109,6 +111,7 @@ class DemoDataLoader implements ApplicationRunner {
         transaction.executeWithoutResult(status -> fees.load(clock.instant()));
         transaction.executeWithoutResult(status -> passes.load(clock.instant()));
         transaction.executeWithoutResult(status -> care.load(clock.instant()));
+        transaction.executeWithoutResult(status -> incidents.load(clock.instant()));
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

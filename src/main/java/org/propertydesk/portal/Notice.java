@@ -64,6 +64,12 @@ public class Notice extends Audited {
     @Column(name = "site_id")
     private Set<Long> siteIds = new LinkedHashSet<>();
 
+    /** Empty: every household of the sites; otherwise only those of these buildings. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "notice_building", joinColumns = @JoinColumn(name = "notice_id"))
+    @Column(name = "building_id")
+    private Set<Long> buildingIds = new LinkedHashSet<>();
+
     protected Notice() {
     }
 
@@ -71,6 +77,29 @@ public class Notice extends Audited {
     Notice(Content content, SiteScope publisherSites, String publishedByName) {
         this.publishedByName = publishedByName;
         apply(content, content.siteIds(), publisherSites);
+    }
+
+    /** An urgent notice to the households of one site, or of some of its buildings, valid from now until revised. */
+    static Notice urgent(long siteId, Set<Long> buildingIds, String title, String body, Instant now,
+            SiteScope publisherSites, String publishedByName) {
+        Notice notice = new Notice(new Content(title, abbreviated(body), true, now, null, Set.of(siteId)), publisherSites,
+                publishedByName);
+        notice.buildingIds.addAll(buildingIds);
+        return notice;
+    }
+
+    /** New text for a notice still shown, and optionally the moment it stops being shown. */
+    void revise(String body, Instant validUntil) {
+        requireNotWithdrawn();
+        Set<Long> sites = Set.copyOf(siteIds);
+        apply(new Content(title, abbreviated(body), urgent, validFrom, validUntil == null ? this.validUntil : validUntil,
+                sites), sites, SiteScope.of(sites));
+    }
+
+    /** Text longer than a notice holds is cut, marked as cut: the end of a long incident log matters least. */
+    private static String abbreviated(String body) {
+        String text = body == null ? "" : body.strip();
+        return text.length() <= MAX_BODY ? text : text.substring(0, MAX_BODY - 1) + "…";
     }
 
     /** What a notice says, when, and to which sites. */
@@ -192,5 +221,9 @@ public class Notice extends Audited {
 
     public Set<Long> getSiteIds() {
         return Set.copyOf(siteIds);
+    }
+
+    public Set<Long> getBuildingIds() {
+        return Set.copyOf(buildingIds);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.propertydesk.records.RecordsDirectory;
 import org.propertydesk.shared.security.CurrentUser;
@@ -42,6 +43,8 @@ public class NoticeService {
                 join house h on h.site_id = ns.site_id
                 join occupancy o on o.house_id = h.id and o.end_date is null
                 where ns.notice_id = :id and ns.site_id = any(:sites)
+                  and (not exists (select 1 from notice_building nb where nb.notice_id = :id)
+                       or h.building_id in (select nb.building_id from notice_building nb where nb.notice_id = :id))
                 group by h.site_id, o.customer_id
             )
             """;
@@ -52,10 +55,13 @@ public class NoticeService {
             from notice n
             """;
 
-    /** Valid now, not withdrawn, addressed to one of :sites. */
+    /** Valid now, not withdrawn, addressed to one of :sites and, when it names buildings, to one of :houses. */
     private static final String CURRENT_FOR_SITES = """
             n.withdrawn_at is null and n.valid_from <= :now and (n.valid_until is null or n.valid_until > :now)
             and exists (select 1 from notice_site ns where ns.notice_id = n.id and ns.site_id = any(:sites))
+            and (not exists (select 1 from notice_building nb where nb.notice_id = n.id)
+                 or exists (select 1 from notice_building nb join house h on h.building_id = nb.building_id
+                            where nb.notice_id = n.id and h.id = any(:houses)))
             """;
 
     private final NoticeRepository notices;
@@ -160,6 +166,28 @@ public class NoticeService {
         return notices.save(notice);
     }
 
+    /**
+     * Publishes an urgent notice at once to the households of a site the current person serves, or only of some of
+     * its buildings (none: the whole site), shown until revised or withdrawn; read receipts follow it like any urgent
+     * notice. Text longer than a notice holds is cut. Returns its id.
+     */
+    public long publishUrgent(long siteId, Set<Long> buildingIds, String title, String body) {
+        return notices.save(Notice.urgent(siteId, buildingIds, title, body, dates.now(), CurrentUser.siteScope(),
+                CurrentUser.displayName())).getId();
+    }
+
+    /**
+     * New text for a notice of the current person's sites, and when given, the moment it stops being shown (a notice
+     * about something now over). A withdrawn notice is left as it was.
+     */
+    public void revise(long id, String body, Instant validUntil) {
+        Notice notice = get(id);
+        // a manager withdrew it: it stays on record as it was
+        if (!notice.isWithdrawn()) {
+            notice.revise(body, validUntil);
+        }
+    }
+
     void edit(long id, NoticeForm form) {
         Notice notice = changeable(id);
         BusinessRuleException.requireVersion(form.getVersion(), notice.getVersion());
@@ -231,14 +259,15 @@ public class NoticeService {
     public Page<OwnerItem> current(int page) {
         long customer = households.customerId();
         Long[] sites = ownerSites();
+        Long[] houses = ownerHouses();
         Timestamp now = Timestamp.from(dates.now());
         int number = Math.min(Math.max(page, 0), MAX_PAGE);
         long total = jdbc.sql("select count(*) from notice n where " + CURRENT_FOR_SITES)
-                .param("now", now).param("sites", sites).query(Long.class).single();
+                .param("now", now).param("sites", sites).param("houses", houses).query(Long.class).single();
         List<OwnerItem> items = jdbc.sql(OWNER_ITEMS + " where " + CURRENT_FOR_SITES + """
                  order by n.valid_from desc, n.id desc
                 limit :size offset :offset
-                """).param("now", now).param("sites", sites).param("customer", customer)
+                """).param("now", now).param("sites", sites).param("houses", houses).param("customer", customer)
                 .param("size", OWNER_PAGE_SIZE).param("offset", number * OWNER_PAGE_SIZE)
                 .query(NoticeService::ownerItem).list();
         return new PageImpl<>(items, PageRequest.of(number, OWNER_PAGE_SIZE), total);
@@ -251,7 +280,8 @@ public class NoticeService {
         return jdbc.sql(OWNER_ITEMS + " where n.urgent and " + CURRENT_FOR_SITES + """
                  and not exists (select 1 from notice_read r where r.notice_id = n.id and r.customer_id = :customer)
                 order by n.valid_from desc, n.id desc
-                """).param("now", Timestamp.from(dates.now())).param("sites", ownerSites()).param("customer", customer)
+                """).param("now", Timestamp.from(dates.now())).param("sites", ownerSites())
+                .param("houses", ownerHouses()).param("customer", customer)
                 .query(NoticeService::ownerItem).list();
     }
 
@@ -266,6 +296,7 @@ public class NoticeService {
                 select n.id, n.title, n.body, n.urgent, n.valid_from, n.valid_until, n.published_by_name
                 from notice n where n.id = :id and
                 """ + CURRENT_FOR_SITES).param("id", id).param("now", Timestamp.from(now)).param("sites", ownerSites())
+                .param("houses", ownerHouses())
                 .query((rs, n) -> new OwnerNotice(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
                         rs.getBoolean("urgent"), instant(rs, "valid_from"), instant(rs, "valid_until"),
                         rs.getString("published_by_name")))
@@ -281,6 +312,11 @@ public class NoticeService {
         Long[] sites = households.houses().stream().map(RecordsDirectory.HouseSummary::siteId).distinct()
                 .toArray(Long[]::new);
         return sites.length == 0 ? new Long[] {-1L} : sites;
+    }
+
+    private Long[] ownerHouses() {
+        Long[] houses = households.houses().stream().map(RecordsDirectory.HouseSummary::id).toArray(Long[]::new);
+        return houses.length == 0 ? new Long[] {-1L} : houses;
     }
 
     private static OwnerItem ownerItem(ResultSet rs, int row) throws SQLException {

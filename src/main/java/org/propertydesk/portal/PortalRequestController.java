@@ -69,7 +69,7 @@ class PortalRequestController {
      */
     private static final Set<String> READABLE_NOTES = Set.of("acknowledged", "dispatched", "arrived", "held", "resumed",
             "resolved", "resolvedAtIntake", "closed", "callbackDone", "reopened", "cancelled", "kindChanged",
-            "followUp", "note", "verified", "ownerConfirmed");
+            "followUp", "note", "verified", "ownerConfirmed", "incidentLinked", "incidentUpdate");
 
     /** One line of the owner's timeline: the event's message key suffix and its note, if it is for them. */
     record TimelineEntry(Instant at, String type, String note) {

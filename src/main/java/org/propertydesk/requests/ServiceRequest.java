@@ -617,6 +617,46 @@ class ServiceRequest {
         touch(actor, now);
     }
 
+    /**
+     * The request is about an incident already being handled: the call counts as acknowledged by whoever linked it,
+     * and the owner sees on the timeline what it was linked to.
+     */
+    void linkedToIncident(Actor actor, Instant now, String summary) {
+        require(status.isOpen(), "linkIncident");
+        if (status == RequestStatus.NEW && !unverified) {
+            acknowledgedAt = now;
+            takeOwnership(actor);
+            moveTo(RequestStatus.ACKNOWLEDGED, "acknowledged", actor, now, null, false);
+        }
+        log(now, "incidentLinked", actor, abbreviated(summary.strip(), MAX_NOTE), false);
+        touch(actor, now);
+    }
+
+    /** News of the incident the request is linked to, for the owner to read on their request. */
+    void incidentUpdate(Actor actor, Instant now, String note) {
+        requireText(note, "request.error.noteRequired");
+        log(now, "incidentUpdate", actor, note, false);
+        touch(actor, now);
+    }
+
+    /**
+     * The incident is over, and with it what the request was about: resolved from whatever open state it was in, an
+     * unfinished hold ending as usual. Work orders in hand keep the request: their technician finishes it.
+     */
+    void resolveWithIncident(Actor actor, Instant now, String note, BusinessCalendar clock) {
+        require(status.isOpen(), "resolve");
+        requireNoWorkInHand();
+        if (status == RequestStatus.ON_HOLD) {
+            status = endHold(clock, now);
+        }
+        markAcknowledged(now);
+        if (ownerUsername == null) {
+            takeOwnership(actor);
+        }
+        resolvedAt = now;
+        moveTo(RequestStatus.RESOLVED, "resolved", actor, now, note, false);
+    }
+
     void attached(int count, Actor actor, Instant now) {
         log(now, "attached", actor, String.valueOf(count), false);
         touch(actor, now);

@@ -159,6 +159,8 @@ class AccessMatrixTest {
                 page("GET /activities", EDITORS, w -> get("/activities")),
                 page("GET /affairs/fees", EDITORS, w -> get("/affairs/fees")),
                 page("GET /passes", EDITORS, w -> get("/passes")),
+                page("GET /incidents", EVERYONE, w -> get("/incidents")),
+                page("GET /incidents/new", READERS, w -> get("/incidents/new")),
                 page("GET /gate", EnumSet.of(ADMIN, MANAGER, FRONT_DESK, TECHNICIAN), w -> get("/gate")),
                 page("GET /care/programmes", EDITORS, w -> get("/care/programmes")),
                 page("GET /care/programmes/new", SITE_EDITORS, w -> get("/care/programmes/new")),
