@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
 public class FileStore {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /** Extensions a computer opens with a picture or PDF viewer, whichever of these types the content really is. */
+    private static final List<String> OPENED_AS_PICTURE_OR_PDF = List.of(".jpg", ".jpeg", ".png", ".gif", ".webp",
+            ".heic", ".pdf");
 
     private final Path root;
 
@@ -94,16 +100,23 @@ public class FileStore {
         return path;
     }
 
-    /** Keeps letters, digits and a few separators, so the name is safe in a Content-Disposition header. */
+    /**
+     * The name offered on download: letters, digits and a few separators, so that it is safe in a Content-Disposition
+     * header, ending in a picture's or PDF's extension (that of the content if the name had another), so that a picture
+     * uploaded as page.html is saved as a picture and never opened as a page.
+     */
     private static String safeName(String original, String type) {
         String base = original == null ? "" : original.replaceAll("[\\\\/]", "_").replaceAll("[^\\p{L}\\p{N}._ -]", "");
-        base = base.strip();
-        if (base.isEmpty()) {
-            base = "file";
+        base = base.strip().replaceFirst("^\\.+", "");
+        String extension = ContentTypes.extension(type);
+        String lower = base.toLowerCase(Locale.ROOT);
+        if (OPENED_AS_PICTURE_OR_PDF.stream().noneMatch(lower::endsWith)) {
+            int dot = base.lastIndexOf('.');
+            base = (dot >= 0 ? base.substring(0, dot) : base) + extension;
         }
-        if (base.length() > 100) {
-            base = base.substring(base.length() - 100);
+        if (base.length() == extension.length()) {
+            base = "file" + base;
         }
-        return base.contains(".") ? base : base + ContentTypes.extension(type);
+        return base.length() > 100 ? base.substring(base.length() - 100) : base;
     }
 }

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.propertydesk.shared.api.ApiLoginThrottle;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
+    /**
+     * The form's address matched on the request path, as Spring Security's own login filter does: the servlet path
+     * depends on how the dispatcher servlet is mapped (it is empty under MockMvc, where this check never ran).
+     */
+    private static final RequestMatcher LOGIN_FORM =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
     private final ApiLoginThrottle throttle;
 
     LoginThrottleFilter(ApiLoginThrottle throttle) {
@@ -25,7 +35,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !LOGIN_FORM.matches(request);
     }
 
     @Override
