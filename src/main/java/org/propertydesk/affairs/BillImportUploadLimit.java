@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.propertydesk.shared.web.Flash;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * check runs ahead of security, on the declared length.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class BillImportUploadLimit extends OncePerRequestFilter {
 
     private static final long FORM_FIELDS_ALLOWANCE = 64 * 1024;

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.propertydesk.shared.web.Flash;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
@@ -19,11 +19,12 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 /**
  * Turns an import upload over the size limit back to the import page with a message. Tomcat refuses such a request
  * when the first filter reads a parameter (the CSRF check), before any controller or exception handler could answer,
- * so the check runs ahead of security, on the declared length. Only requests Tomcat would refuse anyway are turned
+ * so the check runs ahead of security (behind the session filter: the message travels in the session), on the
+ * declared length. Only requests Tomcat would refuse anyway are turned
  * back: the allowance covers the form's other fields.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class ImportUploadLimit extends OncePerRequestFilter {
 
     private static final long FORM_FIELDS_ALLOWANCE = 64 * 1024;

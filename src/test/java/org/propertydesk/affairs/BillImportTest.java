@@ -28,11 +28,11 @@ import org.propertydesk.records.RecordsFixtures.SiteRef;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -60,7 +60,7 @@ class BillImportTest {
     long house;
     long otherHouse;
     PropertyDeskUser manager;
-    MockHttpSession session;
+    BrowserSession session;
 
     @BeforeEach
     void aSiteWithTwoHousesAndItsManager() {
@@ -69,7 +69,7 @@ class BillImportTest {
         house = data.house(site, "3", "2", "1502");
         otherHouse = data.house(site, "3", "2", "1501");
         manager = Users.manager(site.id());
-        session = new MockHttpSession();
+        session = new BrowserSession();
     }
 
     @Test
@@ -186,7 +186,7 @@ class BillImportTest {
                         .file(new MockMultipartFile("file", "bills.csv", "text/csv",
                                 ("site_code,house,fee_item,period,amount_paid,due_date\n" + site.code()
                                         + ",3-2-1502,Property fee,2026-03,0,2026-03-31\n").getBytes(StandardCharsets.UTF_8)))
-                        .with(Users.as(manager)).with(csrf()).session(session).cookie(ENGLISH))
+                        .with(Users.as(manager)).with(csrf()).with(session).cookie(ENGLISH)).andDo(session)
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
 
@@ -218,7 +218,7 @@ class BillImportTest {
     private String upload(String fileName, byte[] content) throws Exception {
         MvcResult result = mvc.perform(multipart("/affairs/fees/import")
                         .file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
-                        .with(Users.as(manager)).with(csrf()).session(session).cookie(ENGLISH))
+                        .with(Users.as(manager)).with(csrf()).with(session).cookie(ENGLISH)).andDo(session)
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
         String location = result.getResponse().getRedirectedUrl();
@@ -228,14 +228,14 @@ class BillImportTest {
 
     /** The preview page as a person reads it (entities unescaped). */
     private String page(String token) throws Exception {
-        return HtmlUtils.htmlUnescape(mvc.perform(get("/affairs/fees/import/" + token).with(Users.as(manager)).session(session).cookie(ENGLISH))
+        return HtmlUtils.htmlUnescape(mvc.perform(get("/affairs/fees/import/" + token).with(Users.as(manager)).with(session).cookie(ENGLISH)).andDo(session)
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
     }
 
     private MvcResult confirm(String token, boolean validRowsOnly) throws Exception {
         return mvc.perform(post("/affairs/fees/import/" + token).param("validRowsOnly", String.valueOf(validRowsOnly))
-                        .with(Users.as(manager)).with(csrf()).session(session).cookie(ENGLISH))
+                        .with(Users.as(manager)).with(csrf()).with(session).cookie(ENGLISH)).andDo(session)
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
     }

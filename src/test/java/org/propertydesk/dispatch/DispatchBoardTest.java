@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.propertydesk.requests.Priority;
 import org.propertydesk.shared.security.PropertyDeskUser;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.ClockedIntegrationTest;
 import org.propertydesk.support.Html;
 import org.propertydesk.support.MutableClock;
@@ -79,7 +80,7 @@ class DispatchBoardTest {
 
     private String followed(MvcResult redirect, PropertyDeskUser who) throws Exception {
         assertThat(redirect.getResponse().getStatus()).as("a redirect").isEqualTo(302);
-        return html(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap()), who);
+        return html(get(redirect.getResponse().getRedirectedUrl()).with(BrowserSession.following(redirect)), who);
     }
 
     private String number(long requestId) {

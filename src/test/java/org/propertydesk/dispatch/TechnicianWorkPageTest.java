@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.propertydesk.requests.Priority;
 import org.propertydesk.shared.files.FileStore;
 import org.propertydesk.shared.security.PropertyDeskUser;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.ClockedIntegrationTest;
 import org.propertydesk.support.Html;
 import org.propertydesk.support.MutableClock;
@@ -339,7 +340,7 @@ class TechnicianWorkPageTest {
 
     /** The page the phone lands on after a redirect, with the flash message carried over. */
     private String followed(MvcResult redirect, PropertyDeskUser who) throws Exception {
-        return html(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap()), who);
+        return html(get(redirect.getResponse().getRedirectedUrl()).with(BrowserSession.following(redirect)), who);
     }
 
     private static MockMultipartFile png(String name) throws IOException {

@@ -22,6 +22,7 @@ import org.propertydesk.portal.ReportPointData.Stored;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.web.Flash.FlashMessage;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.Html;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
@@ -200,7 +201,7 @@ class ReportPointsTest {
             assertThat(request.locationText()).isEqualTo("2号楼电梯厅");
             assertThat(request.contactPhone()).isEqualTo(phone);
             assertThat(data.attachments(request.id())).isEqualTo(1);
-            String thanks = mvc.perform(get("/r/" + lobby.token() + "/thanks").flashAttrs(sent.getFlashMap()).cookie(ENGLISH))
+            String thanks = mvc.perform(get("/r/" + lobby.token() + "/thanks").with(BrowserSession.following(sent)).cookie(ENGLISH))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(thanks).contains("Your report number is " + request.number() + ".",
                     "The front desk will call you to confirm it.");
@@ -375,7 +376,7 @@ class ReportPointsTest {
                     .with(csrf()).with(Users.as(desk))).andExpect(redirectedUrl("/requests/" + id)).andReturn();
 
             assertThat(((FlashMessage) refused.getFlashMap().get("flashError")).key()).isEqualTo("request.error.unverified");
-            mvc.perform(get("/requests/" + id).flashAttrs(refused.getFlashMap()).with(Users.as(desk)).cookie(ENGLISH))
+            mvc.perform(get("/requests/" + id).with(BrowserSession.following(refused)).with(Users.as(desk)).cookie(ENGLISH))
                     .andExpect(content().string(containsString(
                             "This report has not been confirmed with the caller yet")));
             assertThat(data.request(id).status()).isEqualTo("NEW");

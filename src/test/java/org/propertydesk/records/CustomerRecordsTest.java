@@ -20,6 +20,7 @@ import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.time.Dates;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +86,7 @@ class CustomerRecordsTest {
                 .andReturn();
         long customer = idAtEndOf(registered.getResponse().getRedirectedUrl());
         String customerPage = mvc.perform(get("/records/customers/{id}", customer).with(as(frontDesk))
-                        .flashAttrs(registered.getFlashMap()))
+                        .with(BrowserSession.following(registered)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(customerPage).as("the next page confirms it").contains("客户 王建国 已创建。");
 

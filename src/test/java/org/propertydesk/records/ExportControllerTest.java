@@ -27,12 +27,12 @@ import org.propertydesk.shared.export.ExportFormat;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.web.Flash.FlashMessage;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -185,11 +185,11 @@ class ExportControllerTest {
     }
 
     private String reimport(PropertyDeskUser user, String kind, String fileName, byte[] content) throws Exception {
-        MockHttpSession session = new MockHttpSession();
+        BrowserSession session = new BrowserSession();
         String preview = mvc.perform(multipart("/records/import").file(new MockMultipartFile("file", fileName, null, content))
-                        .param("kind", kind).session(session).with(as(user)).with(csrf()))
+                        .param("kind", kind).with(session).with(as(user)).with(csrf())).andDo(session)
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        MvcResult result = mvc.perform(post(preview).session(session).with(as(user)).with(csrf()))
+        MvcResult result = mvc.perform(post(preview).with(session).with(as(user)).with(csrf())).andDo(session)
                 .andExpect(status().is3xxRedirection()).andReturn();
         FlashMessage message = (FlashMessage) (result.getFlashMap().containsKey("flashSuccess")
                 ? result.getFlashMap().get("flashSuccess") : result.getFlashMap().get("flashError"));

@@ -29,13 +29,13 @@ import org.propertydesk.records.RecordsFixtures.SiteRef;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.web.Flash.FlashMessage;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.Html;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -62,14 +62,14 @@ class ImportControllerTest {
     RecordsFixtures fixtures;
     SiteRef site;
     PropertyDeskUser frontDesk;
-    MockHttpSession session;
+    BrowserSession session;
 
     @BeforeEach
     void siteAndFrontDesk() {
         fixtures = new RecordsFixtures(context);
         site = fixtures.site();
         frontDesk = Users.frontDesk(site.id());
-        session = new MockHttpSession();
+        session = new BrowserSession();
     }
 
     @Test
@@ -130,13 +130,13 @@ class ImportControllerTest {
         assertThat(preview.problems()).containsExactly(
                 new ImportProblem(3, ImportColumn.FLOOR, "imports.problem.integer", List.of("abc", "-10", "200")));
         String page = Html.unescape(mvc.perform(get("/records/import/" + preview.upload().token()).param("lang", "en")
-                        .session(session).with(as(frontDesk)))
+                        .with(session).with(as(frontDesk))).andDo(session)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page).contains("<td>3</td>", "<td>floor</td>", "\"abc\" is not a whole number from -10 to 200.",
                 "Import only the 2 valid rows");
 
         MvcResult refused = mvc.perform(post("/records/import/" + preview.upload().token())
-                        .session(session).with(as(frontDesk)).with(csrf()))
+                        .with(session).with(as(frontDesk)).with(csrf())).andDo(session)
                 .andExpect(redirectedUrl("/records/import/" + preview.upload().token())).andReturn();
         assertThat(((FlashMessage) refused.getFlashMap().get("flashError")).key()).isEqualTo("imports.error.stillProblems");
         assertThat(fixtures.housesAt(site.id())).isZero();
@@ -301,18 +301,18 @@ class ImportControllerTest {
         byte[] body = new byte[11 * 1024 * 1024];
 
         mvc.perform(multipart("/records/import").file(file("houses.csv", new byte[] {1})).content(body).param("kind", "houses")
-                        .session(session).with(as(frontDesk)).with(csrf()))
+                        .with(session).with(as(frontDesk)).with(csrf())).andDo(session)
                 .andExpect(redirectedUrl("/records/import"));
 
-        String page = mvc.perform(get("/records/import").param("lang", "en").session(session).with(as(frontDesk)))
+        String page = mvc.perform(get("/records/import").param("lang", "en").with(session).with(as(frontDesk))).andDo(session)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("The file is larger than 10 MB");
     }
 
     @Test
     void aStaleOrForeignTokenFindsNothing() throws Exception {
-        MvcResult result = mvc.perform(post("/records/import/" + java.util.UUID.randomUUID()).session(session)
-                        .with(as(frontDesk)).with(csrf()))
+        MvcResult result = mvc.perform(post("/records/import/" + java.util.UUID.randomUUID()).with(session)
+                        .with(as(frontDesk)).with(csrf())).andDo(session)
                 .andExpect(redirectedUrl("/records/import")).andReturn();
 
         assertThat(((FlashMessage) result.getFlashMap().get("flashError")).key()).isEqualTo("imports.error.expired");
@@ -345,18 +345,18 @@ class ImportControllerTest {
 
     private ImportPreview upload(String kind, String fileName, byte[] content) throws Exception {
         MvcResult uploaded = mvc.perform(multipart("/records/import").file(file(fileName, content)).param("kind", kind)
-                        .session(session).with(as(frontDesk)).with(csrf()))
+                        .with(session).with(as(frontDesk)).with(csrf())).andDo(session)
                 .andExpect(status().is3xxRedirection()).andReturn();
         String previewUrl = uploaded.getResponse().getRedirectedUrl();
         assertThat(previewUrl).startsWith("/records/import/");
-        MvcResult shown = mvc.perform(get(previewUrl).session(session).with(as(frontDesk)))
+        MvcResult shown = mvc.perform(get(previewUrl).with(session).with(as(frontDesk))).andDo(session)
                 .andExpect(status().isOk()).andReturn();
         return (ImportPreview) shown.getModelAndView().getModel().get("preview");
     }
 
     private String uploadRefused(String kind, String fileName, byte[] content) throws Exception {
         MvcResult result = mvc.perform(multipart("/records/import").file(file(fileName, content)).param("kind", kind)
-                        .session(session).with(as(frontDesk)).with(csrf()))
+                        .with(session).with(as(frontDesk)).with(csrf())).andDo(session)
                 .andExpect(redirectedUrl("/records/import?kind=" + kind)).andReturn();
         return ((FlashMessage) result.getFlashMap().get("flashError")).key();
     }
@@ -365,7 +365,7 @@ class ImportControllerTest {
     private String confirm(ImportPreview preview, boolean validRowsOnly) throws Exception {
         MvcResult result = mvc.perform(post("/records/import/" + preview.upload().token())
                         .param("validRowsOnly", String.valueOf(validRowsOnly))
-                        .session(session).with(as(frontDesk)).with(csrf()))
+                        .with(session).with(as(frontDesk)).with(csrf())).andDo(session)
                 .andExpect(status().is3xxRedirection()).andReturn();
         FlashMessage success = (FlashMessage) result.getFlashMap().get("flashSuccess");
         assertThat(success).as("import summary, error was %s", result.getFlashMap().get("flashError")).isNotNull();

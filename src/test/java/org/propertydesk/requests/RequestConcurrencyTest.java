@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.propertydesk.requests.RequestsTestData.Site;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,7 +186,7 @@ class RequestConcurrencyTest {
 
     /** The page the browser lands on after the redirect, with the flash message carried over. */
     private String followed(MvcResult redirect) throws Exception {
-        return mvc.perform(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap())
+        return mvc.perform(get(redirect.getResponse().getRedirectedUrl()).with(BrowserSession.following(redirect))
                         .with(user(frontDesk)).cookie(ENGLISH))
                 .andReturn().getResponse().getContentAsString();
     }

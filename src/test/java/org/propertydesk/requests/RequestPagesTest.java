@@ -27,6 +27,7 @@ import org.propertydesk.requests.RequestsTestData.House;
 import org.propertydesk.requests.RequestsTestData.Site;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -77,7 +78,7 @@ class RequestPagesTest {
     /** The page the browser lands on after a redirect, with the flash message carried over. */
     private String followed(MvcResult redirect, PropertyDeskUser who) throws Exception {
         assertThat(redirect.getResponse().getStatus()).as("a redirect").isEqualTo(302);
-        return html(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap()), who);
+        return html(get(redirect.getResponse().getRedirectedUrl()).with(BrowserSession.following(redirect)), who);
     }
 
     static String unescape(String html) {

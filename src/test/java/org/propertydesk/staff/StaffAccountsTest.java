@@ -25,12 +25,12 @@ import org.propertydesk.records.RecordsFixtures;
 import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -212,14 +212,14 @@ class StaffAccountsTest {
         // Deactivation is what happens when a person leaves: they must not keep working for the rest of an 8-hour session.
         String username = StaffFixtures.uniqueUsername("logged.in");
         long account = staff.account(username, Set.of(Role.FRONT_DESK), List.of(siteId));
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(StaffFixtures.PASSWORD))
-                .andExpect(authenticated())
-                .andReturn().getRequest().getSession(false);
-        mvc.perform(get("/records/lookup").session(session)).andExpect(status().isOk());
+        BrowserSession session = new BrowserSession();
+        mvc.perform(formLogin("/login").user(username).password(StaffFixtures.PASSWORD)).andDo(session)
+                .andExpect(authenticated());
+        mvc.perform(get("/records/lookup").with(session)).andDo(session).andExpect(status().isOk());
 
         submit(post("/staff/{id}/deactivate", account)).andExpect(redirectedUrl("/staff"));
 
-        MvcResult afterwards = mvc.perform(get("/records/lookup").session(session)).andReturn();
+        MvcResult afterwards = mvc.perform(get("/records/lookup").with(session)).andDo(session).andReturn();
         assertThat(afterwards.getResponse().getStatus()).as("the page is no longer served").isNotEqualTo(200);
         assertThat(afterwards.getResponse().getContentAsString()).doesNotContain("来电查询");
     }

@@ -1,5 +1,6 @@
 package org.propertydesk.shared.web;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -25,7 +26,8 @@ public final class Flash {
         attributes.addFlashAttribute("flashError", new FlashMessage(messageKey, arguments));
     }
 
-    public record FlashMessage(String key, Object[] arguments) {
+    /** Serializable: flash attributes travel in the session, which lives in the database. */
+    public record FlashMessage(String key, Object[] arguments) implements Serializable {
     }
 
     /**

@@ -31,6 +31,7 @@ import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.time.Dates;
 import org.propertydesk.staff.StaffFixtures;
 import org.propertydesk.support.ApiClient;
+import org.propertydesk.support.BrowserSession;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -38,7 +39,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -204,11 +204,11 @@ class ApiTokenTest {
                 .andExpect(jsonPath("$.type").value("urn:propertydesk:problem:invalid-token"));
 
         // A page session does not open the API (which has no CSRF protection): bearer tokens only, and no redirect.
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password(StaffFixtures.PASSWORD))
-                .andExpect(status().is3xxRedirection())
-                .andReturn().getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/me").session(session))
+        BrowserSession session = new BrowserSession();
+        mvc.perform(formLogin().user(username).password(StaffFixtures.PASSWORD)).andDo(session)
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/").with(session)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(session))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("urn:propertydesk:problem:unauthorized"));
     }
