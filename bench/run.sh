@@ -11,13 +11,14 @@
 # large: 200 sites, 200 000 houses, 300 000 customers, 2 000 000 requests (under 20 minutes on 2 cores)
 #
 # Environment: BENCH_SKIP_BUILD=1 uses the jar in target/; BENCH_REUSE_DATA=1 keeps data generated earlier for the
-# same size; BENCH_WARMUP / BENCH_MEASURE (seconds per scenario); BENCH_HTTP_PORT (18080), BENCH_DB_PORT (15432).
+# same size; BENCH_WARMUP / BENCH_MEASURE (seconds per scenario), BENCH_JIT_WARMUP (seconds of
+# every page in a mix before the first scenario); BENCH_HTTP_PORT (18080), BENCH_DB_PORT (15432).
 set -euo pipefail
 
 SIZE=${1:-small}
 case $SIZE in
-    small) SCALE=0.1; WARMUP=${BENCH_WARMUP:-5}; MEASURE=${BENCH_MEASURE:-10} ;;
-    large) SCALE=1; WARMUP=${BENCH_WARMUP:-5}; MEASURE=${BENCH_MEASURE:-15} ;;
+    small) SCALE=0.1; WARMUP=${BENCH_WARMUP:-5}; MEASURE=${BENCH_MEASURE:-10}; JIT_WARMUP=${BENCH_JIT_WARMUP:-45} ;;
+    large) SCALE=1; WARMUP=${BENCH_WARMUP:-5}; MEASURE=${BENCH_MEASURE:-15}; JIT_WARMUP=${BENCH_JIT_WARMUP:-60} ;;
     *) echo "usage: bench/run.sh [small|large]" >&2; exit 2 ;;
 esac
 
@@ -68,6 +69,7 @@ ready=$READY
 pid=$APP_PID
 warmup=$WARMUP
 measure=$MEASURE
+jitWarmup=$JIT_WARMUP
 out=$BENCH/results/$DATE-$SIZE.md
 EOF
 

@@ -50,15 +50,15 @@ public enum Drill {
     BACKLOG_3_TO_7_DAYS(Group.BACKLOG, "r.received_at <= cast(:asOf as timestamptz) - interval '3 days' and r.received_at > cast(:asOf as timestamptz) - interval '7 days'"),
     BACKLOG_OVER_7_DAYS(Group.BACKLOG, "r.received_at <= cast(:asOf as timestamptz) - interval '7 days'"),
 
-    CALLBACKS_DUE(Group.CALLBACKS, "true"),
-    CALLBACKS_ON_TIME(Group.CALLBACKS, Conditions.callback("c.status = 'DONE' and c.closed_at <= c.due_at")),
-    CALLBACKS_LATE(Group.CALLBACKS, Conditions.callback(
-            "(c.status = 'DONE' and c.closed_at > c.due_at) or (c.status = 'DUE' and c.due_at < :now)")),
-    CALLBACKS_FINISHED(Group.CALLBACKS, Conditions.callback("c.status in ('DONE', 'UNREACHABLE')")),
-    CALLBACKS_UNREACHABLE(Group.CALLBACKS, Conditions.callback("c.status = 'UNREACHABLE'")),
-    CALLBACKS_ANSWERED(Group.CALLBACKS, Conditions.callback("c.satisfaction is not null")),
-    CALLBACKS_SATISFIED(Group.CALLBACKS, Conditions.callback("c.satisfaction = 'SATISFIED'")),
-    CALLBACKS_UNSATISFIED(Group.CALLBACKS, Conditions.callback("c.satisfaction = 'UNSATISFIED'")),
+    CALLBACKS_DUE(Group.CALLBACKS, new OnCallback("true")),
+    CALLBACKS_ON_TIME(Group.CALLBACKS, new OnCallback("c.status = 'DONE' and c.closed_at <= c.due_at")),
+    CALLBACKS_LATE(Group.CALLBACKS,
+            new OnCallback("(c.status = 'DONE' and c.closed_at > c.due_at) or (c.status = 'DUE' and c.due_at < :now)")),
+    CALLBACKS_FINISHED(Group.CALLBACKS, new OnCallback("c.status in ('DONE', 'UNREACHABLE')")),
+    CALLBACKS_UNREACHABLE(Group.CALLBACKS, new OnCallback("c.status = 'UNREACHABLE'")),
+    CALLBACKS_ANSWERED(Group.CALLBACKS, new OnCallback("c.satisfaction is not null")),
+    CALLBACKS_SATISFIED(Group.CALLBACKS, new OnCallback("c.satisfaction = 'SATISFIED'")),
+    CALLBACKS_UNSATISFIED(Group.CALLBACKS, new OnCallback("c.satisfaction = 'UNSATISFIED'")),
 
     RATED(Group.RATINGS, "true"),
     RATED_LOW(Group.RATINGS, "exists (select 1 from request_rating rr where rr.request_id = r.id and rr.overall <= 2)"),
@@ -124,10 +124,23 @@ public enum Drill {
 
     private final Group group;
     private final String condition;
+    private final String onCallback;
 
     Drill(Group group, String condition) {
         this.group = group;
         this.condition = condition;
+        this.onCallback = null;
+    }
+
+    /** A drill of the callbacks due in the period: the requests with such a callback {@code c} that meets the condition. */
+    Drill(Group group, OnCallback onCallback) {
+        this.group = group;
+        this.condition = "true".equals(onCallback.condition()) ? "true" : Conditions.callback(onCallback.condition());
+        this.onCallback = onCallback.condition();
+    }
+
+    /** A condition on one callback {@code c}. */
+    private record OnCallback(String condition) {
     }
 
     public Group group() {
@@ -137,6 +150,14 @@ public enum Drill {
     /** The condition on {@code r}, in brackets so that it can be combined. */
     public String condition() {
         return "(" + condition + ")";
+    }
+
+    /**
+     * For a drill of the callbacks group, its condition on one callback {@code c} due in the period (not cancelled), so
+     * that the dashboard can count from the callbacks instead of probing them request by request; null otherwise.
+     */
+    public String onCallback() {
+        return onCallback;
     }
 
     /** The whole condition: the group's and the drill's. */

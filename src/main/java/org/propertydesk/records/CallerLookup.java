@@ -17,6 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code 3-2-1502}, or a room number within the caller's sites). Matches are ranked: an exact phone or house first,
  * then the end of a phone number (what callers read out), then names, then other fragments.
  * Candidates come from one SQL statement backed by trigram and b-tree indexes; details for the page in two more.
+ * <p>
+ * Names are looked for among the customers registered at the caller's sites: a surname matches thousands across a
+ * company, and a two-character name (most Chinese names) is too short for the trigram index, so searching every site
+ * first read them all. A customer registered at another site who lives at one of the caller's is still found by
+ * phone and by house.
  */
 @Service
 @Transactional(readOnly = true)
@@ -106,6 +111,7 @@ public class CallerLookup {
                                        else 50 end as score, 'NAME'
                      from customer c
                      where :name <> '' and c.name like :nameContains escape '\\'
+                       and (:allSites or c.site_id = any(:siteIds))
                      order by score desc, c.name limit :branchLimit)
                 ), best as (
                     select distinct on (customer_id) customer_id, score, reason

@@ -39,6 +39,12 @@ class RequestQueue {
                   when r.kind = 'REPAIR' and r.arrived_at is null and r.due_arrival_at is not null then r.risk_arrival_at
                   else r.risk_resolve_at end)""";
     private static final String WORKING = "r.status in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED')";
+    /**
+     * Not resolved, closed or cancelled, spelled as the statuses it includes: the partial index of open requests by site
+     * serves that, while "not in" the others read every request the sites ever had (a second instead of milliseconds
+     * for two sites with a year of requests).
+     */
+    private static final String OPEN_STATUS = "r.status in ('NEW', 'ACKNOWLEDGED', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'REOPENED')";
 
     private final JdbcClient jdbc;
     private final ServiceRequestRepository requests;
@@ -153,8 +159,8 @@ class RequestQueue {
             case AT_RISK -> WORKING + " and " + NEXT_RISK + " <= :now and " + NEXT_DUE + " >= :now";
             case BREACHED -> WORKING + " and " + NEXT_DUE + " < :now";
             case ON_HOLD -> "r.status = 'ON_HOLD'";
-            case MINE -> "r.owner_username = :username and r.status not in ('RESOLVED', 'CLOSED', 'CANCELLED')";
-            case OPEN -> "r.status not in ('RESOLVED', 'CLOSED', 'CANCELLED')";
+            case MINE -> "r.owner_username = :username and " + OPEN_STATUS;
+            case OPEN -> OPEN_STATUS;
             case CLOSED -> "r.status in ('RESOLVED', 'CLOSED', 'CANCELLED')";
         };
     }

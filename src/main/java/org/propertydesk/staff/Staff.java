@@ -19,9 +19,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 
 import org.propertydesk.shared.audit.Audited;
-import org.propertydesk.shared.security.PropertyDeskUser;
 import org.propertydesk.shared.security.Role;
-import org.propertydesk.shared.security.SiteScope;
 
 /**
  * A staff account: a person who logs in to work, with roles and the sites they serve.
@@ -98,11 +96,6 @@ class Staff extends Audited {
 
     boolean isActiveAdmin() {
         return active && roles.contains(Role.ADMIN);
-    }
-
-    PropertyDeskUser toUser() {
-        return new PropertyDeskUser(id, username, displayName, passwordHash, active, roles,
-                allSites ? SiteScope.all() : SiteScope.of(siteIds));
     }
 
     public Long getId() {
