@@ -12,15 +12,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.propertydesk.shared.api.ApiProblems;
 import org.propertydesk.shared.security.PropertyDeskUser;
+import org.propertydesk.shared.security.Role;
 import org.propertydesk.shared.web.Flash;
+import org.propertydesk.staff.StaffFixtures;
+import org.propertydesk.support.ApiClient;
 import org.propertydesk.support.Users;
 import org.propertydesk.support.WebIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -29,12 +36,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Fifty people at once on the same three requests, acknowledging them and adding notes: nothing that was accepted is
  * lost, nothing happens twice, and whoever loses a race is told so in words (the request changed meanwhile, or the
- * move no longer applies), never with a server error.
+ * move no longer applies), never with a server error. The same through the API: fifty clients with bearer tokens get
+ * 200 or a 409 problem naming the conflict.
  */
 @WebIntegrationTest
 class ConcurrencyTest {
 
     private static final int PEOPLE = 50;
+    private static final String PROBLEM_TYPE = "urn:propertydesk:problem:";
     private static final Set<String> CLEAR_REFUSALS = Set.of("error.concurrentChange", "request.error.illegalMove");
 
     @Autowired
@@ -113,6 +122,86 @@ class ConcurrencyTest {
         softly.assertThat(outcomes.stream().filter(o -> o.note() != null && o.success() != null).count())
                 .as("notes accepted").isPositive();
         softly.assertAll();
+    }
+
+    @Test
+    void fiftyApiClientsOnTheSameRequestsLoseNothingAndLosersGetAConflict() throws Exception {
+        SecurityData data = new SecurityData(context);
+        SecurityData.Household household = data.household();
+        List<Long> requests = List.of(data.request(household, "接口并发一"), data.request(household, "接口并发二"),
+                data.request(household, "接口并发三"));
+        String username = StaffFixtures.uniqueUsername("api-desk");
+        new StaffFixtures(context).account(username, Set.of(Role.FRONT_DESK), List.of(household.siteId()));
+        String token = ApiClient.token(mvc, username, StaffFixtures.PASSWORD);
+
+        ExecutorService pool = Executors.newFixedThreadPool(PEOPLE);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (int person = 0; person < PEOPLE; person++) {
+            int who = person;
+            long request = requests.get(person % requests.size());
+            // Every fifth client acknowledges; the others record a follow-up call of their own.
+            String note = person % 5 == 0 ? null : "接口催办 #" + person;
+            futures.add(pool.submit(() -> {
+                start.await();
+                MockHttpServletRequestBuilder call = post("/api/v1/requests/{id}/{action}", request,
+                        note == null ? "acknowledge" : "follow-up").with(ApiClient.bearer(token));
+                if (note != null) {
+                    call.contentType(MediaType.APPLICATION_JSON).content(ApiClient.json("note", note));
+                }
+                try {
+                    MvcResult result = mvc.perform(call).andReturn();
+                    String body = result.getResponse().getContentAsString();
+                    int status = result.getResponse().getStatus();
+                    return new Outcome(who, request, note, status, status == 200 ? "ok" : null,
+                            status == 200 ? null : problemType(body), null);
+                } catch (Exception thrown) {
+                    return new Outcome(who, request, note, 500, null, null, thrown.toString());
+                }
+            }));
+        }
+        start.countDown();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> future : futures) {
+            outcomes.add(future.get(5, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Outcome outcome : outcomes) {
+            softly.assertThat(outcome.status()).as("%s", outcome).isIn(200, 409);
+            if (outcome.status() == 409) {
+                softly.assertThat(outcome.refusal()).as("%s", outcome)
+                        .isIn(PROBLEM_TYPE + ApiProblems.CONCURRENT_CHANGE, PROBLEM_TYPE + ApiProblems.ILLEGAL_TRANSITION);
+            }
+            if (outcome.note() != null) {
+                softly.assertThat(notesOn(outcome.request(), outcome.note()))
+                        .as("times the follow-up of %s is on the timeline", outcome)
+                        .isEqualTo(outcome.success() != null ? 1 : 0);
+            }
+        }
+        for (long request : requests) {
+            long acknowledged = outcomes.stream()
+                    .filter(o -> o.request() == request && o.note() == null && o.success() != null).count();
+            long followUps = outcomes.stream()
+                    .filter(o -> o.request() == request && o.note() != null && o.success() != null).count();
+            softly.assertThat(acknowledged).as("acknowledgements accepted for %s", request).isLessThanOrEqualTo(1);
+            softly.assertThat(events(request, "acknowledged")).as("acknowledged events of %s", request)
+                    .isEqualTo(acknowledged);
+            softly.assertThat(followUpCount(request)).as("follow-ups counted on %s", request).isEqualTo(followUps);
+        }
+        softly.assertThat(outcomes.stream().filter(o -> o.note() != null && o.success() != null).count())
+                .as("follow-ups accepted").isPositive();
+        softly.assertAll();
+    }
+
+    private static String problemType(String body) {
+        Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        return type.find() ? type.group(1) : body;
+    }
+
+    private long followUpCount(long request) {
+        return jdbc.sql("select follow_ups from service_request where id = ?").params(request).query(Long.class).single();
     }
 
     private static String key(Object flash) {
