@@ -1,14 +1,16 @@
 package org.propertydesk.records;
 
-import java.util.Collection;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.propertydesk.shared.security.SiteScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +25,15 @@ public class RecordsDirectory {
     private final CustomerRepository customers;
     private final OccupancyRepository occupancies;
     private final SiteRepository sites;
+    private final JdbcClient jdbc;
 
     RecordsDirectory(HouseRepository houses, CustomerRepository customers, OccupancyRepository occupancies,
-            SiteRepository sites) {
+            SiteRepository sites, JdbcClient jdbc) {
         this.houses = houses;
         this.customers = customers;
         this.occupancies = occupancies;
         this.sites = sites;
+        this.jdbc = jdbc;
     }
 
     public record HouseSummary(Long id, Long siteId, String siteCode, String siteName, String code) {
@@ -73,6 +77,40 @@ public class RecordsDirectory {
         return occupancies.findCurrentByCustomerIds(List.of(customerId)).stream()
                 .collect(Collectors.toMap(o -> o.getHouse().getId(), Occupancy::getStartDate,
                         (a, b) -> a.isBefore(b) ? a : b));
+    }
+
+    /**
+     * The site of a house the scope sees. Intake checks every request's house this way: one query, not the house with
+     * its site, building and unit.
+     */
+    public Optional<Long> siteOfHouse(Long houseId, SiteScope scope) {
+        return jdbc.sql("select site_id from house where id = ?").param(houseId).query(Long.class).optional()
+                .filter(scope::includes);
+    }
+
+    /**
+     * The care flags of a customer the scope sees (none is an empty set); empty if the scope does not see the
+     * customer. Intake raises the priority by them for every request it takes: one query, not the whole customer.
+     */
+    public Optional<Set<CareFlag>> careFlags(Long customerId, SiteScope scope) {
+        return jdbc.sql("""
+                select array(select f.flag from customer_care_flag f where f.customer_id = c.id)
+                from customer c
+                where c.id = :id
+                  and (:allSites or c.site_id = any(:siteIds)
+                       or exists (select 1 from occupancy o join house h on h.id = o.house_id
+                                  where o.customer_id = c.id and o.end_date is null and h.site_id = any(:siteIds)))""")
+                .param("id", customerId)
+                .param("allSites", scope.allSites())
+                .param("siteIds", scope.idsForQuery().toArray(Long[]::new))
+                .query((rs, n) -> {
+                    Set<CareFlag> flags = EnumSet.noneOf(CareFlag.class);
+                    for (Object flag : (Object[]) rs.getArray(1).getArray()) {
+                        flags.add(CareFlag.valueOf((String) flag));
+                    }
+                    return flags;
+                })
+                .optional();
     }
 
     public Optional<CustomerSummary> customer(Long id, SiteScope scope) {

@@ -52,12 +52,12 @@ public class RequestService {
         String raisedReason = null;
         boolean specialNeeds = false;
         if (command.customerId() != null) {
-            var customer = records.customer(command.customerId(), scope)
+            var careFlags = records.careFlags(command.customerId(), scope)
                     .orElseThrow(() -> new BusinessRuleException("request.error.customerNotFound"));
-            specialNeeds = !customer.careFlags().isEmpty();
+            specialNeeds = !careFlags.isEmpty();
             if (specialNeeds && priority != Priority.EMERGENCY) {
                 priority = priority.raised();
-                raisedReason = customer.careFlags().stream().map(Enum::name).sorted().findFirst().orElseThrow();
+                raisedReason = careFlags.stream().map(Enum::name).sorted().findFirst().orElseThrow();
             }
         }
         Instant now = dates.now();
@@ -74,9 +74,9 @@ public class RequestService {
             throw new BusinessRuleException("request.error.siteNotYours");
         }
         if (command.houseId() != null) {
-            var house = records.house(command.houseId(), scope)
+            long houseSite = records.siteOfHouse(command.houseId(), scope)
                     .orElseThrow(() -> new BusinessRuleException("request.error.houseNotFound"));
-            if (!house.siteId().equals(command.siteId())) {
+            if (houseSite != command.siteId()) {
                 throw new BusinessRuleException("request.error.houseOtherSite");
             }
         }
