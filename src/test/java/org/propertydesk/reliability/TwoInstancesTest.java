@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,15 +33,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.propertydesk.PropertyDeskApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Two app instances on one database, as behind a load balancer: the background jobs, run by both at the same moment,
  * do each piece of work once; a login made on one instance is honoured by the other, also once the first has stopped;
- * requests of one browser arriving together share its session without tripping over each other.
+ * requests of one browser arriving together share its session without tripping over each other; an instance being
+ * stopped finishes the request in flight first, and answers the load balancer's health and readiness checks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -48,6 +56,9 @@ class TwoInstancesTest {
             "CareTaskRefresh", "PublicAttemptsPruning");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
+    private static final String SLOW_WORK = "/test/slow-work";
+    private static final CountDownLatch WORK_STARTED = new CountDownLatch(1);
+    private static final CountDownLatch FINISH_WORK = new CountDownLatch(1);
 
     @TempDir
     static Path dataDir;
@@ -64,10 +75,10 @@ class TwoInstancesTest {
      */
     @BeforeAll
     static void twoInstancesOnOneDatabase() {
-        first = start("--propertydesk.demo-data.enabled=true");
+        first = start(TwoInstancesTest::slowWork, "--propertydesk.demo-data.enabled=true");
         HikariDataSource database = (HikariDataSource) first.getBean(DataSource.class);
         jdbc = JdbcClient.create(database);
-        second = start("--spring.datasource.url=" + database.getJdbcUrl(),
+        second = start(context -> { }, "--spring.datasource.url=" + database.getJdbcUrl(),
                 "--spring.datasource.username=" + database.getUsername(),
                 "--spring.datasource.password=" + database.getPassword());
     }
@@ -82,12 +93,14 @@ class TwoInstancesTest {
     }
 
     /** Command-line arguments, so that they win over the tests' own configuration (which turns the jobs off). */
-    private static ConfigurableApplicationContext start(String... arguments) {
+    private static ConfigurableApplicationContext start(
+            ApplicationContextInitializer<GenericApplicationContext> extra, String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("--propertydesk.data-dir=" + dataDir);
         all.add("--propertydesk.scheduling.enabled=true");
         all.add("--server.port=0");
-        return new SpringApplicationBuilder(PropertyDeskApplication.class).run(all.toArray(String[]::new));
+        return new SpringApplicationBuilder(PropertyDeskApplication.class).initializers(extra)
+                .run(all.toArray(String[]::new));
     }
 
     @Test
@@ -155,6 +168,39 @@ class TwoInstancesTest {
 
         assertThat(together.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList())
                 .containsOnly(200);
+    }
+
+    @Test
+    @Order(4)
+    void aStoppingInstanceLetsTheRequestInFlightFinishAndTellsTheLoadBalancerItIsReady() throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(uri(first, "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"UP\"");
+        assertThat(http.send(HttpRequest.newBuilder(uri(first, "/actuator/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String session = logIn(first, "frontdesk", "demo");
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(uri(first, SLOW_WORK))
+                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(WORK_STARTED.await(30, TimeUnit.SECONDS)).as("the slow request is being worked on").isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(first::close);
+        Thread.sleep(500);
+        assertThat(stopping).as("the instance waits for the request in flight").isNotDone();
+        FINISH_WORK.countDown();
+
+        HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("finished");
+        stopping.get(60, TimeUnit.SECONDS);
+    }
+
+    /** A request that takes as long as the test says, registered in the first instance only (never scanned). */
+    private static void slowWork(GenericApplicationContext context) {
+        context.registerBean("slowWork", RouterFunction.class, () -> RouterFunctions.route()
+                .GET(SLOW_WORK, request -> {
+                    WORK_STARTED.countDown();
+                    FINISH_WORK.await(60, TimeUnit.SECONDS);
+                    return ServerResponse.ok().body("finished");
+                }).build());
     }
 
     private void runOnBothAtOnce(String job) throws Exception {
