@@ -541,18 +541,7 @@ public class Driver {
 
         String counts(Drill.Group group) {
             if (group == Drill.Group.CALLBACKS) {
-                List<Drill> drills = group(group);
-                StringBuilder sql = new StringBuilder("with due as (select c.request_id");
-                for (int i = 0; i < drills.size(); i++) {
-                    sql.append(", bool_or(").append(drills.get(i).onCallback()).append(") as d").append(i);
-                }
-                sql.append(" from callback c where c.site_id = any(:sites) and c.due_at >= :from and c.due_at < :to")
-                        .append(" and c.status <> 'CANCELLED' group by c.request_id) select ");
-                for (int i = 0; i < drills.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append("count(*) filter (where d").append(i).append(")");
-                }
-                return sql.append(" from due join service_request r on r.id = due.request_id where r.site_id = any(:sites)")
-                        .toString();
+                return Drill.countsFromCallbacks(group(group));
             }
             return "select " + group(group).stream().map(d -> "count(*) filter (where " + d.condition() + ")")
                     .collect(Collectors.joining(", ")) + " from service_request r where " + group.where();

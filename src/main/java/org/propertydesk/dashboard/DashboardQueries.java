@@ -101,7 +101,7 @@ public class DashboardQueries {
     /** The counts of every drill of a group (other than the technicians'), in one pass. */
     Map<Drill, Long> counts(Selection selection, Drill.Group group) {
         List<Drill> drills = drillsOf(group);
-        String sql = group == Drill.Group.CALLBACKS ? callbackCounts(drills) : "select "
+        String sql = group == Drill.Group.CALLBACKS ? Drill.countsFromCallbacks(drills) : "select "
                 + String.join(", ", drills.stream().map(d -> "count(*) filter (where " + d.condition() + ")").toList())
                 + " from service_request r where " + group.where();
         return bind(jdbc.sql(sql), selection, DrillFilter.NONE)
@@ -112,26 +112,6 @@ public class DashboardQueries {
                     }
                     return counts;
                 }).single();
-    }
-
-    /**
-     * The callbacks group counted from the callbacks due in the period, each request once: the same sets as the drills'
-     * conditions (a request with such a callback meeting the condition), without probing the callbacks of every
-     * request of the sites once per drill, which made these few numbers cost more than the rest of the dashboard.
-     * A callback belongs to its request's site.
-     */
-    private static String callbackCounts(List<Drill> drills) {
-        StringBuilder sql = new StringBuilder("with due as (select c.request_id");
-        for (int i = 0; i < drills.size(); i++) {
-            sql.append(", bool_or(").append(drills.get(i).onCallback()).append(") as d").append(i);
-        }
-        sql.append(" from callback c where c.site_id = any(:sites) and c.due_at >= :from and c.due_at < :to")
-                .append(" and c.status <> 'CANCELLED' group by c.request_id) select ");
-        for (int i = 0; i < drills.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("count(*) filter (where d").append(i).append(")");
-        }
-        return sql.append(" from due join service_request r on r.id = due.request_id where r.site_id = any(:sites)")
-                .toString();
     }
 
     /** Minutes from receipt to a moment: mean, median and 90th percentile over the requests that reached it. */

@@ -66,35 +66,15 @@ class ConcurrencyTest {
                 data.request(household, "并发三"));
         PropertyDeskUser desk = Users.frontDesk(household.siteId());
 
-        ExecutorService pool = Executors.newFixedThreadPool(PEOPLE);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int person = 0; person < PEOPLE; person++) {
-            int who = person;
-            long request = requests.get(person % requests.size());
-            // Every fifth person acknowledges; the others add a note of their own.
-            String note = person % 5 == 0 ? null : "并发备注 #" + person;
-            futures.add(pool.submit(() -> {
-                start.await();
-                MockHttpServletRequestBuilder call = note == null
-                        ? post("/requests/{id}/actions/acknowledge", request)
-                        : post("/requests/{id}/notes", request).param("note", note);
-                try {
-                    MvcResult result = mvc.perform(call.header("Referer", "/requests/" + request).with(csrf())
-                            .with(Users.as(desk))).andReturn();
-                    return new Outcome(who, request, note, result.getResponse().getStatus(),
-                            key(result.getFlashMap().get("flashSuccess")), key(result.getFlashMap().get("flashError")), null);
-                } catch (Exception thrown) {
-                    return new Outcome(who, request, note, 500, null, null, thrown.toString());
-                }
-            }));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get(5, TimeUnit.MINUTES));
-        }
-        pool.shutdown();
+        List<Outcome> outcomes = everyoneAtOnce(requests, "并发备注 #", (who, request, note) -> {
+            MockHttpServletRequestBuilder call = note == null
+                    ? post("/requests/{id}/actions/acknowledge", request)
+                    : post("/requests/{id}/notes", request).param("note", note);
+            MvcResult result = mvc.perform(call.header("Referer", "/requests/" + request).with(csrf())
+                    .with(Users.as(desk))).andReturn();
+            return new Outcome(who, request, note, result.getResponse().getStatus(),
+                    key(result.getFlashMap().get("flashSuccess")), key(result.getFlashMap().get("flashError")), null);
+        });
 
         SoftAssertions softly = new SoftAssertions();
         for (Outcome outcome : outcomes) {
@@ -134,38 +114,17 @@ class ConcurrencyTest {
         new StaffFixtures(context).account(username, Set.of(Role.FRONT_DESK), List.of(household.siteId()));
         String token = ApiClient.token(mvc, username, StaffFixtures.PASSWORD);
 
-        ExecutorService pool = Executors.newFixedThreadPool(PEOPLE);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int person = 0; person < PEOPLE; person++) {
-            int who = person;
-            long request = requests.get(person % requests.size());
-            // Every fifth client acknowledges; the others record a follow-up call of their own.
-            String note = person % 5 == 0 ? null : "接口催办 #" + person;
-            futures.add(pool.submit(() -> {
-                start.await();
-                MockHttpServletRequestBuilder call = post("/api/v1/requests/{id}/{action}", request,
-                        note == null ? "acknowledge" : "follow-up").with(ApiClient.bearer(token));
-                if (note != null) {
-                    call.contentType(MediaType.APPLICATION_JSON).content(ApiClient.json("note", note));
-                }
-                try {
-                    MvcResult result = mvc.perform(call).andReturn();
-                    String body = result.getResponse().getContentAsString();
-                    int status = result.getResponse().getStatus();
-                    return new Outcome(who, request, note, status, status == 200 ? "ok" : null,
-                            status == 200 ? null : problemType(body), null);
-                } catch (Exception thrown) {
-                    return new Outcome(who, request, note, 500, null, null, thrown.toString());
-                }
-            }));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get(5, TimeUnit.MINUTES));
-        }
-        pool.shutdown();
+        List<Outcome> outcomes = everyoneAtOnce(requests, "接口催办 #", (who, request, note) -> {
+            MockHttpServletRequestBuilder call = post("/api/v1/requests/{id}/{action}", request,
+                    note == null ? "acknowledge" : "follow-up").with(ApiClient.bearer(token));
+            if (note != null) {
+                call.contentType(MediaType.APPLICATION_JSON).content(ApiClient.json("note", note));
+            }
+            MvcResult result = mvc.perform(call).andReturn();
+            int status = result.getResponse().getStatus();
+            return new Outcome(who, request, note, status, status == 200 ? "ok" : null,
+                    status == 200 ? null : problemType(result.getResponse().getContentAsString()), null);
+        });
 
         SoftAssertions softly = new SoftAssertions();
         for (Outcome outcome : outcomes) {
@@ -193,6 +152,42 @@ class ConcurrencyTest {
         softly.assertThat(outcomes.stream().filter(o -> o.note() != null && o.success() != null).count())
                 .as("follow-ups accepted").isPositive();
         softly.assertAll();
+    }
+
+    /** What one person does: acknowledge the request when the note is null, else add the note in their way. */
+    interface Attempt {
+        Outcome make(int person, long request, String note) throws Exception;
+    }
+
+    /**
+     * Fifty people start together on the requests: every fifth acknowledges, the others each add a note of their own
+     * (the prefix and their number). A call that throws counts as a server error.
+     */
+    private static List<Outcome> everyoneAtOnce(List<Long> requests, String notePrefix, Attempt attempt)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PEOPLE);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (int person = 0; person < PEOPLE; person++) {
+            int who = person;
+            long request = requests.get(person % requests.size());
+            String note = person % 5 == 0 ? null : notePrefix + person;
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return attempt.make(who, request, note);
+                } catch (Exception thrown) {
+                    return new Outcome(who, request, note, 500, null, null, thrown.toString());
+                }
+            }));
+        }
+        start.countDown();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> future : futures) {
+            outcomes.add(future.get(5, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        return outcomes;
     }
 
     private static String problemType(String body) {
