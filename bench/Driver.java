@@ -38,9 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.propertydesk.dashboard.Drill;
+import org.propertydesk.dashboard.DashboardQueries;
 
 /**
  * The load driver of the benchmark (issue 8): logs in as the bench accounts the generator created, measures each
@@ -49,8 +48,7 @@ import org.propertydesk.dashboard.Drill;
  * app's heap with jstat and its peak RSS from /proc, and prints and writes the results table.
  * <p>
  * Launched by bench/run.sh as {@code java -cp <postgresql.jar>:target/classes bench/Driver.java <meta.properties>}:
- * the app's compiled {@link Drill} conditions are on the class path, so the SQL floor is built from the very
- * conditions the dashboard uses.
+ * the app's compiled classes are on the class path, so the SQL floor is the very SQL the dashboard runs.
  * <p>
  * Also the client half of bench/crash.sh: {@code crash-load <meta>} takes in requests until the app dies, writing
  * every acknowledged request to a file as it is acknowledged; {@code crash-check <meta>} checks each of them in the
@@ -451,8 +449,7 @@ public class Driver {
     // ------------------------------------------------------------------------------------------------ SQL floor
 
     /**
-     * The dashboard's SQL, as DashboardQueries builds it (copied; the drill conditions come from the app's own
-     * {@link Drill} enum on the class path), run over one JDBC connection with the same parameters for the last 90
+     * The dashboard's SQL, as DashboardQueries builds it (the app's classes are on the class path), run over one JDBC connection with the same parameters for the last 90
      * days. "main" is the one-pass aggregate over the requests received; "all" adds every other query of the
      * dashboard's figures (backlog, callbacks, ratings, volume by category, channel and day, hotspots, households,
      * technicians); the satisfaction trend (surveys module) is not included.
@@ -479,7 +476,7 @@ public class Driver {
         }
 
         Call call(List<Long> sites, boolean mainOnly) {
-            List<String> statements = mainOnly ? List.of(received()) : all();
+            List<String> statements = mainOnly ? List.of(DashboardQueries.receivedSql()) : DashboardQueries.figuresSql();
             return random -> {
                 Long[] ids = sites.toArray(Long[]::new);
                 for (String statement : statements) {
@@ -515,82 +512,6 @@ public class Driver {
                 }
             }
             return ps;
-        }
-
-        List<Drill> group(Drill.Group group) {
-            return Arrays.stream(Drill.values()).filter(d -> d.group() == group).toList();
-        }
-
-        String received() {
-            StringBuilder select = new StringBuilder("select r.kind");
-            for (Drill drill : group(Drill.Group.RECEIVED)) {
-                select.append(", count(*) filter (where ").append(drill.condition()).append(")");
-            }
-            select.append(minutes("r.acknowledged_at")).append(minutes("r.arrived_at")).append(minutes("r.resolved_at"));
-            return select + " from service_request r where " + Drill.Group.RECEIVED.where()
-                    + " group by grouping sets ((r.kind), ())";
-        }
-
-        String minutes(String column) {
-            String value = "extract(epoch from (" + column + " - r.received_at)) / 60.0";
-            String when = " filter (where " + column + " is not null)";
-            return ", count(*)" + when + ", avg(" + value + ")" + when
-                    + ", percentile_cont(0.5) within group (order by " + value + ")" + when
-                    + ", percentile_cont(0.9) within group (order by " + value + ")" + when;
-        }
-
-        String counts(Drill.Group group) {
-            if (group == Drill.Group.CALLBACKS) {
-                return Drill.countsFromCallbacks(group(group));
-            }
-            return "select " + group(group).stream().map(d -> "count(*) filter (where " + d.condition() + ")")
-                    .collect(Collectors.joining(", ")) + " from service_request r where " + group.where();
-        }
-
-        List<String> all() {
-            String inPeriod = " from request_rating rr where rr.site_id = any(:sites) and rr.rated_at >= :from and rr.rated_at < :to";
-            return List.of(received(), counts(Drill.Group.BACKLOG), counts(Drill.Group.CALLBACKS),
-                    "select c.id, c.code, c.name_zh, c.name_en, count(*) from service_request r"
-                            + " join request_category rc on rc.id = r.category_id"
-                            + " join request_category c on c.id = coalesce(rc.parent_id, rc.id)"
-                            + " where " + Drill.Group.RECEIVED.where()
-                            + " group by c.id, c.code, c.name_zh, c.name_en, c.sort_order order by count(*) desc, c.sort_order",
-                    "select r.channel, count(*) from service_request r where " + Drill.Group.RECEIVED.where() + " group by r.channel",
-                    "select cast(date_trunc(:bucket, r.received_at at time zone :zone) as date), r.kind, count(*)"
-                            + " from service_request r where " + Drill.Group.RECEIVED.where() + " group by 1, 2",
-                    "select h.id, h.code, count(*) from service_request r join house h on h.id = r.house_id where "
-                            + Drill.REPEATS.where() + " group by h.id, h.code order by count(*) desc, h.code limit 10",
-                    "select b.id, b.code, b.name, count(*) from service_request r join house h on h.id = r.house_id"
-                            + " join building b on b.id = h.building_id where " + Drill.REPEATS.where()
-                            + " group by b.id, b.code, b.name order by count(*) desc, b.code limit 10",
-                    "select count(*) from house where site_id = any(:sites)",
-                    counts(Drill.Group.RATINGS),
-                    "select round(avg(rr.overall), 2), round(avg((rr.overall - 1) * 25.0), 1)" + inPeriod,
-                    "select cast(date_trunc(:bucket, rr.rated_at at time zone :zone) as date), count(*),"
-                            + " round(avg((rr.overall - 1) * 25.0), 1)" + inPeriod + " group by 1",
-                    """
-                    with jobs as (
-                        select w.technician_staff_id as staff_id, w.request_id,
-                               bool_or(w.due_arrival_at is not null and w.arrived_at is not null) as timed,
-                               bool_or(w.arrived_at <= w.due_arrival_at) as on_time,
-                               bool_or(w.arrived_at > w.due_arrival_at) as late,
-                               bool_or(w.reopen_count > 0) as reopened
-                        from work_order w
-                        join service_request r on r.id = w.request_id
-                        where w.site_id = any(:sites) and r.site_id = any(:sites) and w.technician_staff_id is not null
-                          and w.status = 'COMPLETED' and w.completed_at >= :from and w.completed_at < :to
-                        group by w.technician_staff_id, w.request_id
-                    )
-                    select j.staff_id, s.display_name, count(*),
-                           count(*) filter (where j.on_time), count(*) filter (where j.on_time or j.late),
-                           count(*) filter (where j.late), count(*) filter (where j.reopened),
-                           round(avg(rr.overall), 2), count(rr.overall)
-                    from jobs j
-                    join staff s on s.id = j.staff_id
-                    left join request_rating rr on rr.request_id = j.request_id
-                    group by j.staff_id, s.display_name
-                    order by count(*) desc, s.display_name
-                    """);
         }
     }
 
@@ -672,9 +593,10 @@ public class Driver {
                 meta.getProperty("machine"), Runtime.getRuntime().availableProcessors(), meta.getProperty("load"),
                 loadAverage());
         out.printf("- Data: %s%n", meta.getProperty("data"));
-        out.printf("- App: `java -Xmx512m -jar` on the embedded PostgreSQL 17, demo data off, background jobs on; "
-                + "started in %s s (Spring's \"Started PropertyDeskApplication in\"), ready for requests after %s s%n",
-                meta.getProperty("started"), meta.getProperty("ready"));
+        out.printf("- App: `java -Xmx512m -jar` on the embedded PostgreSQL 17 (shared_buffers %s), demo data off, "
+                + "background jobs on; started in %s s (Spring's \"Started PropertyDeskApplication in\"), ready for "
+                + "requests after %s s%n",
+                meta.getProperty("dbSharedBuffers", "128MB"), meta.getProperty("started"), meta.getProperty("ready"));
         out.printf("- Load: closed-loop Java clients (java.net.http, HTTP/1.1) on loopback on the same 2 cores as app and "
                 + "database; first %d s of every page and call in a mix (so that the JIT has compiled the hot code), "
                 + "then each scenario %d s warm-up and %d s measured; latency in ms; ratio = throughput / the "
@@ -733,8 +655,7 @@ public class Driver {
         }
         out.printf("- App start: %s s (target < 10 s, not counting the embedded database's first initialisation)%n",
                 meta.getProperty("started"));
-        out.println("- SQL floor: the dashboard's queries as `DashboardQueries` builds them (copied into "
-                + "bench/Driver.java, with the drill conditions taken from the app's own `Drill` enum), for the same "
+        out.println("- SQL floor: the dashboard's queries, taken from the app's own `DashboardQueries`, for the same "
                 + "90 days, over one JDBC connection; \"main\" is the one-pass aggregate over the requests received, "
                 + "\"all\" every query of the figures except the satisfaction trend.");
         out.println();

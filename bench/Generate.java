@@ -413,7 +413,7 @@ public class Generate {
                     cancelled_at, cancel_reason, held_at, held_seconds, hold_reason, due_acknowledge_at, due_arrival_at,
                     due_resolve_at, risk_acknowledge_at, risk_arrival_at, risk_resolve_at, first_contact_resolution,
                     follow_ups, reopen_count, callback_done_at, version, created_at, created_by, updated_at, updated_by,
-                    clock_started_at, work_orders, work_state, unverified, special_needs, status_before_hold)
+                    clock_started_at, work_orders, work_state, unverified, special_needs, status_before_hold, escalated_at)
             select p.id,
                    'R-' || to_char(p.received_at at time zone 'Asia/Shanghai', 'YYMMDD') || '-' || lpad(p.day_seq::text, 4, '0'),
                    p.kind, p.category_id,
@@ -457,7 +457,10 @@ public class Generate {
                         when p.t_arrive is not null then 'ON_SITE'
                         else 'ASSIGNED' end,
                    false, false,
-                   case when p.stuck and not p.cancel and p.t_arrive is not null then 'IN_PROGRESS' end
+                   case when p.stuck and not p.cancel and p.t_arrive is not null then 'IN_PROGRESS' end,
+                   case when not p.cancel then least(
+                           case when p.due_ack < coalesce(p.t_ack, now()) then p.due_ack + interval '1 minute' end,
+                           case when p.due_resolve < coalesce(p.t_resolve, now()) then p.due_resolve + interval '1 minute' end) end
             from bench_plan p;
             update service_request r set repeat_of_id = x.prev_id
             from (select id, lag(id) over w as prev_id, received_at - lag(received_at) over w as gap
@@ -510,7 +513,10 @@ public class Generate {
             where p.t_dispatch is not null;
             """;
 
-    /** Breached acknowledgements and resolutions escalated once to the dispatchers, the worst also to the managers. */
+    /**
+     * Breached acknowledgements and resolutions escalated once to the dispatchers, the worst also to the managers; the
+     * request's escalated_at (set with the request) is the first of these.
+     */
     static final String ESCALATIONS = """
             insert into sla_escalation (request_id, target, level, escalated_at, round)
             select id, 'ACKNOWLEDGE', 1, due_ack + interval '1 minute', 0

@@ -2,6 +2,7 @@ package org.propertydesk.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,6 +39,78 @@ public class DashboardQueries {
     static final int HOTSPOTS = 10;
 
     private static final List<Drill> RECEIVED = drillsOf(Drill.Group.RECEIVED);
+
+    /** Every count of the received group and the times, per kind and for all kinds (kind null), in one pass. */
+    private static final String RECEIVED_SQL = "select r.kind"
+            + String.join("", RECEIVED.stream().map(d -> ", count(*) filter (where " + d.condition() + ")").toList())
+            + minutes("r.acknowledged_at") + minutes("r.arrived_at") + minutes("r.resolved_at")
+            + " from service_request r where " + Drill.Group.RECEIVED.where() + " group by grouping sets ((r.kind), ())";
+
+    private static final String BY_CATEGORY_SQL = "select c.id, c.code, c.name_zh, c.name_en, count(*)"
+            + " from service_request r"
+            + " join request_category rc on rc.id = r.category_id"
+            + " join request_category c on c.id = coalesce(rc.parent_id, rc.id)"
+            + " where " + Drill.Group.RECEIVED.where()
+            + " group by c.id, c.code, c.name_zh, c.name_en, c.sort_order"
+            + " order by count(*) desc, c.sort_order";
+
+    private static final String BY_CHANNEL_SQL = "select r.channel, count(*) from service_request r where "
+            + Drill.Group.RECEIVED.where() + " group by r.channel";
+
+    private static final String OVER_TIME_SQL = "select cast(date_trunc(:bucket, r.received_at at time zone :zone) as date),"
+            + " r.kind, count(*) from service_request r where " + Drill.Group.RECEIVED.where() + " group by 1, 2";
+
+    private static final String HOUSE_HOTSPOTS_SQL = "select h.id, h.code, count(*) from service_request r"
+            + " join house h on h.id = r.house_id where " + Drill.REPEATS.where()
+            + " group by h.id, h.code order by count(*) desc, h.code limit " + HOTSPOTS;
+
+    private static final String BUILDING_HOTSPOTS_SQL = "select b.id, b.code, b.name, count(*) from service_request r"
+            + " join house h on h.id = r.house_id join building b on b.id = h.building_id where " + Drill.REPEATS.where()
+            + " group by b.id, b.code, b.name order by count(*) desc, b.code limit " + HOTSPOTS;
+
+    private static final String HOUSEHOLDS_SQL = "select count(*) from house where site_id = any(:sites)";
+
+    private static final String RATED_IN_PERIOD = " from request_rating rr where rr.site_id = any(:sites)"
+            + " and rr.rated_at >= :from and rr.rated_at < :to";
+
+    /**
+     * The ratings group's counts ({@link Drill#RATED}, {@link Drill#RATED_LOW}) and averages, from the ratings alone:
+     * a request has at most one rating, and a rating has its request's site (set once, from the request).
+     */
+    private static final String RATINGS_SQL = "select count(*), count(*) filter (where rr.overall <= 2),"
+            + " round(avg(rr.overall), 2), round(avg((rr.overall - 1) * 25.0), 1)" + RATED_IN_PERIOD;
+
+    private static final String RATING_TREND_SQL = "select cast(date_trunc(:bucket, rr.rated_at at time zone :zone) as date),"
+            + " count(*), round(avg((rr.overall - 1) * 25.0), 1)" + RATED_IN_PERIOD + " group by 1";
+
+    /**
+     * Per technician with jobs completed in the period: each request counts once however many of the technician's
+     * work orders it had, which is how the list behind each figure counts them. A work order and a rating have their
+     * request's site (each is set once, from the request), so their own site selects the requests the lists select by
+     * {@code r.site_id} without reading the requests.
+     */
+    private static final String TECHNICIANS_SQL = """
+            with jobs as (
+                select w.technician_staff_id as staff_id, w.request_id,
+                       bool_or(w.due_arrival_at is not null and w.arrived_at is not null) as timed,
+                       bool_or(w.arrived_at <= w.due_arrival_at) as on_time,
+                       bool_or(w.arrived_at > w.due_arrival_at) as late,
+                       bool_or(w.reopen_count > 0) as reopened
+                from work_order w
+                where w.site_id = any(:sites) and w.technician_staff_id is not null
+                  and w.status = 'COMPLETED' and w.completed_at >= :from and w.completed_at < :to
+                group by w.technician_staff_id, w.request_id
+            )
+            select j.staff_id, s.display_name, count(*),
+                   count(*) filter (where j.on_time), count(*) filter (where j.on_time or j.late),
+                   count(*) filter (where j.late), count(*) filter (where j.reopened),
+                   round(avg(rr.overall), 2), count(rr.overall)
+            from jobs j
+            join staff s on s.id = j.staff_id
+            left join request_rating rr on rr.request_id = j.request_id and rr.site_id = any(:sites)
+            group by j.staff_id, s.display_name
+            order by count(*) desc, s.display_name
+            """;
 
     private final JdbcClient jdbc;
     private final SatisfactionTrend satisfaction;
@@ -98,13 +171,33 @@ public class DashboardQueries {
                 technicians(selection));
     }
 
+    /**
+     * The SQL of every figure, with the named parameters {@code :sites}, {@code :from}, {@code :to}, {@code :now},
+     * {@code :asOf}, {@code :bucket} and {@code :zone}: what the benchmark runs directly over JDBC as the database's
+     * floor under the page. The satisfaction trend is the surveys module's and not among them.
+     */
+    public static List<String> figuresSql() {
+        return List.of(RECEIVED_SQL, countsSql(Drill.Group.BACKLOG), countsSql(Drill.Group.CALLBACKS), BY_CATEGORY_SQL,
+                BY_CHANNEL_SQL, OVER_TIME_SQL, HOUSE_HOTSPOTS_SQL, BUILDING_HOTSPOTS_SQL, HOUSEHOLDS_SQL,
+                RATINGS_SQL, RATING_TREND_SQL, TECHNICIANS_SQL);
+    }
+
+    /** The dashboard's main aggregate, the one pass over the requests received in the period. */
+    public static String receivedSql() {
+        return RECEIVED_SQL;
+    }
+
+    private static String countsSql(Drill.Group group) {
+        List<Drill> drills = drillsOf(group);
+        return group == Drill.Group.CALLBACKS ? Drill.countsFromCallbacks(drills) : "select "
+                + String.join(", ", drills.stream().map(d -> "count(*) filter (where " + d.condition() + ")").toList())
+                + " from service_request r where " + group.where();
+    }
+
     /** The counts of every drill of a group (other than the technicians'), in one pass. */
     Map<Drill, Long> counts(Selection selection, Drill.Group group) {
         List<Drill> drills = drillsOf(group);
-        String sql = group == Drill.Group.CALLBACKS ? Drill.countsFromCallbacks(drills) : "select "
-                + String.join(", ", drills.stream().map(d -> "count(*) filter (where " + d.condition() + ")").toList())
-                + " from service_request r where " + group.where();
-        return bind(jdbc.sql(sql), selection, DrillFilter.NONE)
+        return bind(jdbc.sql(countsSql(group)), selection, DrillFilter.NONE)
                 .query((rs, n) -> {
                     Map<Drill, Long> counts = new EnumMap<>(Drill.class);
                     for (int i = 0; i < drills.size(); i++) {
@@ -146,15 +239,8 @@ public class DashboardQueries {
 
     /** Every count of the received group and the times, per kind and for all kinds (key null), in one pass. */
     Map<RequestKind, Received> received(Selection selection) {
-        StringBuilder select = new StringBuilder("select r.kind");
-        for (Drill drill : RECEIVED) {
-            select.append(", count(*) filter (where ").append(drill.condition()).append(")");
-        }
-        select.append(minutes("r.acknowledged_at")).append(minutes("r.arrived_at")).append(minutes("r.resolved_at"));
-        String sql = select + " from service_request r where " + Drill.Group.RECEIVED.where()
-                + " group by grouping sets ((r.kind), ())";
         Map<RequestKind, Received> result = new HashMap<>();
-        bind(jdbc.sql(sql), selection, DrillFilter.NONE).query((ResultSet rs) -> {
+        bind(jdbc.sql(RECEIVED_SQL), selection, DrillFilter.NONE).query((ResultSet rs) -> {
             String kind = rs.getString(1);
             RequestKind key = kind == null ? null : RequestKind.valueOf(kind);
             Map<Drill, Long> counts = new EnumMap<>(Drill.class);
@@ -163,8 +249,8 @@ public class DashboardQueries {
                 counts.put(drill, rs.getLong(column++));
             }
             Minutes acknowledge = minutes(rs, column);
-            Minutes arrival = minutes(rs, column + 4);
-            Minutes resolve = minutes(rs, column + 8);
+            Minutes arrival = minutes(rs, column + 3);
+            Minutes resolve = minutes(rs, column + 6);
             result.put(key, new Received(counts, key == null ? DrillFilter.NONE : DrillFilter.kind(key), acknowledge, arrival, resolve));
         });
         Minutes none = new Minutes(0, null, null, null);
@@ -175,18 +261,24 @@ public class DashboardQueries {
         return result;
     }
 
+    /** The median and the 90th percentile from one sort of the values: each ordered-set aggregate sorts its own. */
     private static String minutes(String column) {
         String value = "extract(epoch from (" + column + " - r.received_at)) / 60.0";
         String when = " filter (where " + column + " is not null)";
         return ", count(*)" + when
                 + ", avg(" + value + ")" + when
-                + ", percentile_cont(0.5) within group (order by " + value + ")" + when
-                + ", percentile_cont(0.9) within group (order by " + value + ")" + when;
+                + ", percentile_cont(array[0.5, 0.9]) within group (order by " + value + ")" + when;
     }
 
     private static Minutes minutes(ResultSet rs, int column) throws SQLException {
+        Array percentiles = rs.getArray(column + 2);
+        Double[] medianAndP90 = percentiles == null ? new Double[2] : (Double[]) percentiles.getArray();
         return new Minutes(rs.getLong(column), oneDecimal(rs.getBigDecimal(column + 1)),
-                oneDecimal(rs.getBigDecimal(column + 2)), oneDecimal(rs.getBigDecimal(column + 3)));
+                oneDecimal(medianAndP90[0]), oneDecimal(medianAndP90[1]));
+    }
+
+    private static BigDecimal oneDecimal(Double value) {
+        return value == null ? null : oneDecimal(BigDecimal.valueOf(value));
     }
 
     private static BigDecimal oneDecimal(BigDecimal value) {
@@ -197,20 +289,13 @@ public class DashboardQueries {
         List<Dashboard.Slice> byKind = Arrays.stream(RequestKind.values())
                 .map(kind -> new Dashboard.Slice(kind.name(), null, null, null, received.get(kind).count(Drill.RECEIVED)))
                 .toList();
-        List<Dashboard.Slice> byCategory = bind(jdbc.sql("select c.id, c.code, c.name_zh, c.name_en, count(*)"
-                + " from service_request r"
-                + " join request_category rc on rc.id = r.category_id"
-                + " join request_category c on c.id = coalesce(rc.parent_id, rc.id)"
-                + " where " + Drill.Group.RECEIVED.where()
-                + " group by c.id, c.code, c.name_zh, c.name_en, c.sort_order"
-                + " order by count(*) desc, c.sort_order"), selection, DrillFilter.NONE)
+        List<Dashboard.Slice> byCategory = bind(jdbc.sql(BY_CATEGORY_SQL), selection, DrillFilter.NONE)
                 .query((rs, n) -> new Dashboard.Slice(rs.getString(2), rs.getLong(1), rs.getString(3), rs.getString(4),
                         new Dashboard.Count(rs.getLong(5), Drill.RECEIVED,
                                 new DrillFilter(null, rs.getLong(1), null, null, null, null))))
                 .list();
         Map<String, Long> channels = new HashMap<>();
-        bind(jdbc.sql("select r.channel, count(*) from service_request r where " + Drill.Group.RECEIVED.where()
-                + " group by r.channel"), selection, DrillFilter.NONE)
+        bind(jdbc.sql(BY_CHANNEL_SQL), selection, DrillFilter.NONE)
                 .query((ResultSet rs) -> {
                     channels.put(rs.getString(1), rs.getLong(2));
                 });
@@ -228,8 +313,7 @@ public class DashboardQueries {
     private List<Dashboard.Bucket> overTime(Selection selection) {
         String bucket = selection.period().bucket();
         Map<LocalDate, long[]> counts = new HashMap<>();
-        bind(jdbc.sql("select cast(date_trunc(:bucket, r.received_at at time zone :zone) as date), r.kind, count(*)"
-                + " from service_request r where " + Drill.Group.RECEIVED.where() + " group by 1, 2"), selection, DrillFilter.NONE)
+        bind(jdbc.sql(OVER_TIME_SQL), selection, DrillFilter.NONE)
                 .param("bucket", bucket).param("zone", selection.zone().getId())
                 .query((ResultSet rs) -> {
                     long[] row = counts.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new long[3]);
@@ -262,39 +346,35 @@ public class DashboardQueries {
     }
 
     private List<Dashboard.Hotspot> houseHotspots(Selection selection) {
-        return bind(jdbc.sql("select h.id, h.code, count(*) from service_request r join house h on h.id = r.house_id where "
-                + Drill.REPEATS.where() + " group by h.id, h.code order by count(*) desc, h.code limit " + HOTSPOTS),
-                selection, DrillFilter.NONE)
+        return bind(jdbc.sql(HOUSE_HOTSPOTS_SQL), selection, DrillFilter.NONE)
                 .query((rs, n) -> new Dashboard.Hotspot(rs.getLong(1), rs.getString(2), null,
                         new Dashboard.Count(rs.getLong(3), Drill.REPEATS, new DrillFilter(null, null, null, rs.getLong(1), null, null))))
                 .list();
     }
 
     private List<Dashboard.Hotspot> buildingHotspots(Selection selection) {
-        return bind(jdbc.sql("select b.id, b.code, b.name, count(*) from service_request r join house h on h.id = r.house_id"
-                + " join building b on b.id = h.building_id where " + Drill.REPEATS.where()
-                + " group by b.id, b.code, b.name order by count(*) desc, b.code limit " + HOTSPOTS),
-                selection, DrillFilter.NONE)
+        return bind(jdbc.sql(BUILDING_HOTSPOTS_SQL), selection, DrillFilter.NONE)
                 .query((rs, n) -> new Dashboard.Hotspot(rs.getLong(1), rs.getString(2), rs.getString(3),
                         new Dashboard.Count(rs.getLong(4), Drill.REPEATS, new DrillFilter(null, null, null, null, rs.getLong(1), null))))
                 .list();
     }
 
     private long households(Selection selection) {
-        return jdbc.sql("select count(*) from house where site_id = any(:sites)").param("sites", selection.sites())
+        return jdbc.sql(HOUSEHOLDS_SQL).param("sites", selection.sites())
                 .query(Long.class).single();
     }
 
     private Dashboard.Ratings ratings(Selection selection) {
-        Map<Drill, Long> counts = counts(selection, Drill.Group.RATINGS);
-        String inPeriod = " from request_rating rr where rr.site_id = any(:sites) and rr.rated_at >= :from and rr.rated_at < :to";
-        BigDecimal[] averages = bind(jdbc.sql("select round(avg(rr.overall), 2), round(avg((rr.overall - 1) * 25.0), 1)" + inPeriod),
-                selection, DrillFilter.NONE)
-                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();
+        Map<Drill, Long> counts = new EnumMap<>(Drill.class);
+        BigDecimal[] averages = bind(jdbc.sql(RATINGS_SQL), selection, DrillFilter.NONE)
+                .query((rs, n) -> {
+                    counts.put(Drill.RATED, rs.getLong(1));
+                    counts.put(Drill.RATED_LOW, rs.getLong(2));
+                    return new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4)};
+                }).single();
         String bucket = selection.period().bucket();
         Map<LocalDate, Dashboard.RatingPoint> points = new HashMap<>();
-        bind(jdbc.sql("select cast(date_trunc(:bucket, rr.rated_at at time zone :zone) as date), count(*),"
-                + " round(avg((rr.overall - 1) * 25.0), 1)" + inPeriod + " group by 1"), selection, DrillFilter.NONE)
+        bind(jdbc.sql(RATING_TREND_SQL), selection, DrillFilter.NONE)
                 .param("bucket", bucket).param("zone", selection.zone().getId())
                 .query((ResultSet rs) -> {
                     LocalDate start = rs.getObject(1, LocalDate.class);
@@ -308,34 +388,9 @@ public class DashboardQueries {
         return new Dashboard.Ratings(count(counts, Drill.RATED), averages[0], averages[1], count(counts, Drill.RATED_LOW), trend);
     }
 
-    /**
-     * Per technician with jobs completed in the period: each request counts once however many of the technician's
-     * work orders it had, which is how the list behind each figure counts them.
-     */
+    /** Per technician with jobs completed in the period. */
     List<Dashboard.TechnicianFigures> technicians(Selection selection) {
-        return bind(jdbc.sql("""
-                with jobs as (
-                    select w.technician_staff_id as staff_id, w.request_id,
-                           bool_or(w.due_arrival_at is not null and w.arrived_at is not null) as timed,
-                           bool_or(w.arrived_at <= w.due_arrival_at) as on_time,
-                           bool_or(w.arrived_at > w.due_arrival_at) as late,
-                           bool_or(w.reopen_count > 0) as reopened
-                    from work_order w
-                    join service_request r on r.id = w.request_id
-                    where w.site_id = any(:sites) and r.site_id = any(:sites) and w.technician_staff_id is not null
-                      and w.status = 'COMPLETED' and w.completed_at >= :from and w.completed_at < :to
-                    group by w.technician_staff_id, w.request_id
-                )
-                select j.staff_id, s.display_name, count(*),
-                       count(*) filter (where j.on_time), count(*) filter (where j.on_time or j.late),
-                       count(*) filter (where j.late), count(*) filter (where j.reopened),
-                       round(avg(rr.overall), 2), count(rr.overall)
-                from jobs j
-                join staff s on s.id = j.staff_id
-                left join request_rating rr on rr.request_id = j.request_id
-                group by j.staff_id, s.display_name
-                order by count(*) desc, s.display_name
-                """), selection, DrillFilter.NONE)
+        return bind(jdbc.sql(TECHNICIANS_SQL), selection, DrillFilter.NONE)
                 .query((rs, n) -> {
                     long staffId = rs.getLong(1);
                     DrillFilter filter = DrillFilter.technician(staffId);

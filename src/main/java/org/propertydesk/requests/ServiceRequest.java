@@ -152,6 +152,10 @@ class ServiceRequest {
     @Column(name = "cancel_reason")
     private String cancelReason;
 
+    /** When a missed target was first escalated, if ever. */
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
     @Column(name = "held_at")
     private Instant heldAt;
 
@@ -665,6 +669,9 @@ class ServiceRequest {
     /** The escalation job found a target missed: the breach and who was told go on the timeline. */
     void escalated(SlaTarget target, int level, List<String> recipients, Instant now) {
         Actor system = new Actor("system", "system");
+        if (escalatedAt == null) {
+            escalatedAt = now;
+        }
         if (level == 1) {
             log(now, "breached", system, target.name(), true);
         }
@@ -952,6 +959,10 @@ class ServiceRequest {
 
     public Instant getArrivedAt() {
         return arrivedAt;
+    }
+
+    Instant getEscalatedAt() {
+        return escalatedAt;
     }
 
     public Instant getResolvedAt() {

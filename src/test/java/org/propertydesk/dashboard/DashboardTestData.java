@@ -291,6 +291,8 @@ final class DashboardTestData {
             escalations.forEach((target, when) -> jdbc.sql(
                     "insert into sla_escalation (request_id, target, level, escalated_at, round) values (?, ?, 1, ?, 0)")
                     .params(id, target, Timestamp.from(when)).update());
+            escalations.values().stream().min(Instant::compareTo).ifPresent(first -> jdbc
+                    .sql("update service_request set escalated_at = ? where id = ?").params(Timestamp.from(first), id).update());
             return new Request(id, number, site.id());
         }
 

@@ -81,6 +81,7 @@ class SlaEscalationTest {
         clock.set("2025-06-04T10:14");
         escalation.escalateDue();
         assertThat(steps(request)).as("not yet due").isEmpty();
+        assertThat(data.reload(request.getId()).getEscalatedAt()).isNull();
 
         clock.set("2025-06-04T10:16");
         escalation.escalateDue();
@@ -142,6 +143,8 @@ class SlaEscalationTest {
         ServiceRequest escalated = data.reload(request.getId());
         assertThat(timeline(escalated)).containsExactly("received", "breached", "escalated", "escalated");
         assertThat(escalated.getEvents().get(3).getNote()).startsWith("L2 → ");
+        assertThat(escalated.getEscalatedAt()).as("the first escalation, which the dashboard counts")
+                .isEqualTo(RequestsTestData.shanghai("2025-06-04T10:16"));
         assertThat(told(escalated.getEvents().get(3))).contains(manager, allSitesManager)
                 .doesNotContain(otherSitesManager, dispatcher.getUsername());
         assertThat(escalationsOf(manager, request)).containsExactly("notification.escalated.manager");

@@ -42,6 +42,7 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("synchronous_commit", properties.synchronousCommit() ? "on" : "off")
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", properties.sharedBuffers())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
                 .setPGStartupWait(Duration.ofSeconds(60))

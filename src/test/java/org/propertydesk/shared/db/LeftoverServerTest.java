@@ -32,11 +32,13 @@ class LeftoverServerTest {
         assertThat(ProcessHandle.of(leftoverPid).map(ProcessHandle::isAlive)).contains(true);
 
         EmbeddedPostgres restarted = new EmbeddedDatabaseConfiguration()
-                .embeddedPostgres(new EmbeddedDatabaseProperties(dataDir, 0, true));
+                .embeddedPostgres(new EmbeddedDatabaseProperties(dataDir, 0, true, "32MB"));
         try (Connection connection = restarted.getPostgresDatabase().getConnection();
-                ResultSet rows = connection.createStatement().executeQuery("select note from left_behind")) {
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select note, current_setting('shared_buffers') from left_behind")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("written before the crash");
+            assertThat(rows.getString(2)).as("the configured page cache").isEqualTo("32MB");
         } finally {
             restarted.close();
         }
