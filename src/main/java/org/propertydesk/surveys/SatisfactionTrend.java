@@ -43,23 +43,25 @@ public class SatisfactionTrend {
 
     /**
      * The last {@code questionnaires} questionnaires that opened by {@code until} and have rating answers from these
-     * sites, oldest first, with one point per service line and one for all lines.
+     * sites, oldest first, with one point per service line and one for all lines. The sites' ratings are read once
+     * (the view joins three tables) for both the choice of questionnaires and their figures.
      */
     public List<Point> latest(Collection<Long> siteIds, LocalDate until, int questionnaires) {
         return jdbc.sql("""
-                with recent as (
+                with rated as (
+                    select a.questionnaire_id, a.service_line, a.rating
+                    from satisfaction_rating a
+                    where a.site_id = any(:sites)
+                ), recent as (
                     select qn.id, qn.title, qn.opens_on
                     from questionnaire qn
-                    where qn.opens_on <= :until
-                      and exists (select 1 from satisfaction_rating a
-                                  where a.questionnaire_id = qn.id and a.site_id = any(:sites))
+                    where qn.opens_on <= :until and qn.id in (select questionnaire_id from rated)
                     order by qn.opens_on desc, qn.id desc
                     limit :limit
                 )
                 select recent.id, recent.title, recent.opens_on, a.service_line, %s as idx, count(*) as ratings
                 from recent
-                join satisfaction_rating a on a.questionnaire_id = recent.id
-                where a.site_id = any(:sites)
+                join rated a on a.questionnaire_id = recent.id
                 group by grouping sets ((recent.id, recent.title, recent.opens_on, a.service_line),
                                         (recent.id, recent.title, recent.opens_on))
                 order by recent.opens_on, recent.id, a.service_line nulls first

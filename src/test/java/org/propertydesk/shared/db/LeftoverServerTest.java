@@ -35,10 +35,12 @@ class LeftoverServerTest {
                 .embeddedPostgres(new EmbeddedDatabaseProperties(dataDir, 0, true, "32MB"));
         try (Connection connection = restarted.getPostgresDatabase().getConnection();
                 ResultSet rows = connection.createStatement().executeQuery(
-                        "select note, current_setting('shared_buffers') from left_behind")) {
+                        "select note, current_setting('shared_buffers'), current_setting('max_parallel_workers_per_gather')"
+                                + " from left_behind")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("written before the crash");
             assertThat(rows.getString(2)).as("the configured page cache").isEqualTo("32MB");
+            assertThat(rows.getString(3)).as("no parallel workers on the app's machine").isEqualTo("0");
         } finally {
             restarted.close();
         }
