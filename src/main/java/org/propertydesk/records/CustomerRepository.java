@@ -6,14 +6,12 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    @EntityGraph(attributePaths = {"site", "phones", "careFlags"})
-    @Query("select c from Customer c where c.id = :id")
+    @Query("select c from Customer c left join fetch c.site left join fetch c.phones left join fetch c.careFlags where c.id = :id")
     Optional<Customer> findDetailedById(Long id);
 
     /**
@@ -28,9 +26,8 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
             """)
     boolean isVisibleIn(Long id, Collection<Long> siteIds);
 
-    @EntityGraph(attributePaths = {"site"})
     @Query(value = """
-            select c from Customer c
+            select c from Customer c left join fetch c.site
             where (:allSites = true or c.site.id in :siteIds
                    or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
                               and o.house.site.id in :siteIds))
@@ -54,8 +51,10 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     Page<Customer> search(boolean allSites, Collection<Long> siteIds, Long siteId, CustomerType type, String name,
             Pageable pageable);
 
-    @EntityGraph(attributePaths = {"site", "phones", "careFlags"})
-    @Query("select distinct c from Customer c where c.id in :ids")
+    @Query("""
+            select c from Customer c left join fetch c.site left join fetch c.phones left join fetch c.careFlags
+            where c.id in :ids
+            """)
     List<Customer> findDetailedByIdIn(Collection<Long> ids);
 
     @Query("select c from Customer c where c.idNumber = :idNumber")

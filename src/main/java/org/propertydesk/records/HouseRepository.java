@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -14,17 +13,15 @@ interface HouseRepository extends JpaRepository<House, Long> {
 
     Optional<House> findBySiteIdAndCode(Long siteId, String code);
 
-    @EntityGraph(attributePaths = {"site", "building", "unit"})
-    @Query("select h from House h where h.id = :id")
+    @Query("select h from House h left join fetch h.site left join fetch h.building left join fetch h.unit where h.id = :id")
     Optional<House> findWithSiteById(Long id);
 
     /**
      * Houses of the given sites (all sites when {@code allSites}), optionally narrowed to one site, a building and a
      * status, with a code prefix such as "3-2".
      */
-    @EntityGraph(attributePaths = {"site", "building", "unit"})
     @Query(value = """
-            select h from House h
+            select h from House h left join fetch h.site left join fetch h.building left join fetch h.unit
             where (:allSites = true or h.site.id in :siteIds)
               and (:siteId is null or h.site.id = :siteId)
               and (:buildingId is null or h.building.id = :buildingId)
@@ -42,7 +39,6 @@ interface HouseRepository extends JpaRepository<House, Long> {
     Page<House> search(boolean allSites, Collection<Long> siteIds, Long siteId, Long buildingId, HouseStatus status,
             String codePrefix, Pageable pageable);
 
-    @EntityGraph(attributePaths = {"site", "building", "unit"})
-    @Query("select h from House h where h.id in :ids")
+    @Query("select h from House h left join fetch h.site left join fetch h.building left join fetch h.unit where h.id in :ids")
     List<House> findAllWithSiteByIdIn(Collection<Long> ids);
 }

@@ -32,6 +32,13 @@ interface OccupancyRepository extends JpaRepository<Occupancy, Long> {
             """)
     List<Occupancy> findCurrentByCustomerIds(Collection<Long> customerIds);
 
+    /** One customer's: unlike a list of ids, a single id lets Hibernate reuse the query's translation. */
+    @Query("""
+            select o from Occupancy o join fetch o.house h join fetch h.site
+            where o.customer.id = :customerId and o.endDate is null
+            """)
+    List<Occupancy> findCurrentByCustomerId(Long customerId);
+
     @Query("""
             select o from Occupancy o
             where o.customer.id = :customerId and o.house.id = :houseId and o.role = :role and o.endDate is null

@@ -68,13 +68,13 @@ public class RecordsDirectory {
      * account gives access to; a tenant who has moved out has none.
      */
     public List<HouseSummary> currentHouses(long customerId) {
-        return occupancies.findCurrentByCustomerIds(List.of(customerId)).stream()
+        return occupancies.findCurrentByCustomerId(customerId).stream()
                 .map(o -> summary(o.getHouse())).distinct().toList();
     }
 
     /** The houses a customer occupies now, with the day they moved in (the earliest, if they hold two roles there). */
     public Map<Long, LocalDate> currentHousesSince(long customerId) {
-        return occupancies.findCurrentByCustomerIds(List.of(customerId)).stream()
+        return occupancies.findCurrentByCustomerId(customerId).stream()
                 .collect(Collectors.toMap(o -> o.getHouse().getId(), Occupancy::getStartDate,
                         (a, b) -> a.isBefore(b) ? a : b));
     }
@@ -119,7 +119,7 @@ public class RecordsDirectory {
         }
         return customers.findDetailedById(id).map(customer -> new CustomerSummary(customer.getId(), customer.getName(),
                 customer.getPhoneNumbers(), Set.copyOf(customer.getCareFlags()),
-                occupancies.findCurrentByCustomerIds(List.of(id)).stream()
+                occupancies.findCurrentByCustomerId(id).stream()
                         .filter(o -> scope.includes(o.getHouse().getSite().getId()))
                         .map(o -> summary(o.getHouse())).distinct().toList()));
     }

@@ -3,7 +3,6 @@ package org.propertydesk.requests;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,7 +10,6 @@ interface RequestCategoryRepository extends JpaRepository<RequestCategory, Long>
 
     Optional<RequestCategory> findByCode(String code);
 
-    @EntityGraph(attributePaths = {"parent"})
-    @Query("select c from RequestCategory c order by c.sortOrder, c.code")
+    @Query("select c from RequestCategory c left join fetch c.parent order by c.sortOrder, c.code")
     List<RequestCategory> findAllOrdered();
 }

@@ -10,28 +10,24 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
 
-    @EntityGraph(attributePaths = {"category", "category.parent"})
-    @Query("select r from ServiceRequest r where r.id = :id")
+    @Query("select r from ServiceRequest r left join fetch r.category c left join fetch c.parent where r.id = :id")
     Optional<ServiceRequest> findWithCategoryById(Long id);
 
     Optional<ServiceRequest> findByNumber(String number);
 
     /** Serialises work-order changes on one request, so two dispatchers cannot both assign its first work order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @EntityGraph(attributePaths = {"category", "category.parent"})
-    @Query("select r from ServiceRequest r where r.id = :id")
+    @Query("select r from ServiceRequest r left join fetch r.category c left join fetch c.parent where r.id = :id")
     Optional<ServiceRequest> lockById(Long id);
 
-    @EntityGraph(attributePaths = {"category", "category.parent"})
     @Query("""
-            select r from ServiceRequest r
+            select r from ServiceRequest r left join fetch r.category c left join fetch c.parent
             where r.status = 'RESOLVED' and r.resolvedAt <= :moment and r.id > :afterId order by r.id
             """)
     List<ServiceRequest> findResolvedBefore(Instant moment, long afterId, Limit limit);
@@ -48,9 +44,8 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     List<String> findSkills();
 
     /** Open requests of a house, same category first: offered at intake instead of a duplicate. */
-    @EntityGraph(attributePaths = {"category"})
     @Query("""
-            select r from ServiceRequest r
+            select r from ServiceRequest r left join fetch r.category
             where r.houseId = :houseId and r.status not in ('RESOLVED', 'CLOSED', 'CANCELLED')
             order by case when r.category.id = :categoryId then 0 else 1 end, r.receivedAt desc
             """)
@@ -65,15 +60,18 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
             """)
     Optional<Long> findRecentlyResolvedRepair(Long houseId, Long categoryId, Instant since);
 
-    @EntityGraph(attributePaths = {"category"})
-    @Query("select r from ServiceRequest r where r.customerId = :customerId order by r.receivedAt desc limit 50")
+    @Query("""
+            select r from ServiceRequest r left join fetch r.category
+            where r.customerId = :customerId order by r.receivedAt desc limit 50
+            """)
     List<ServiceRequest> findLatestForCustomer(Long customerId);
 
-    @EntityGraph(attributePaths = {"category"})
-    @Query("select r from ServiceRequest r where r.houseId = :houseId order by r.receivedAt desc limit 50")
+    @Query("""
+            select r from ServiceRequest r left join fetch r.category
+            where r.houseId = :houseId order by r.receivedAt desc limit 50
+            """)
     List<ServiceRequest> findLatestForHouse(Long houseId);
 
-    @EntityGraph(attributePaths = {"category", "category.parent"})
-    @Query("select r from ServiceRequest r where r.id in :ids")
+    @Query("select r from ServiceRequest r left join fetch r.category c left join fetch c.parent where r.id in :ids")
     List<ServiceRequest> findWithCategoryByIdIn(Collection<Long> ids);
 }
