@@ -1,5 +1,6 @@
 package org.propertydesk.affairs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What a household owes, where the front desk looks while on the phone: the customer 360 page, the house page and
@@ -20,6 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class FeeSectionController {
+
+    /** A lookup shows at most this many matches; more ids than that are not a lookup's. */
+    static final int MAX_BADGES = 50;
 
     private final FeeLedger ledger;
     private final RecordsDirectory records;
@@ -53,15 +58,28 @@ class FeeSectionController {
         return balances(List.of(house), model);
     }
 
-    /** A caller's arrears beside their name in the lookup; nothing at all when they owe nothing overdue. */
-    @GetMapping("/affairs/fees/customers/{id}/badge")
+    /**
+     * The arrears of the callers a lookup found, beside their names: one request for the whole list, answered with a
+     * badge per customer who owes something overdue, each swapped into its place by id. Only houses at the caller's
+     * sites count, so a customer the caller may not see gets no badge.
+     */
+    @GetMapping("/affairs/fees/badges")
     @PreAuthorize(FeeAccess.DESK)
-    String badge(@PathVariable long id, Model model) {
-        CustomerSummary customer = visibleCustomer(id);
-        Map<Long, FeeLedger.Balance> balances = ledger.balances(customer.currentHouses().stream().map(HouseSummary::id).toList());
-        model.addAttribute("customerId", id);
-        model.addAttribute("total", FeeLedger.total(balances.values()));
-        return "affairs/fees/section :: badge";
+    String badges(@RequestParam(name = "customerId", required = false) List<Long> customerIds, Model model) {
+        List<Long> ids = customerIds == null ? List.of() : customerIds.stream().distinct().limit(MAX_BADGES).toList();
+        Map<Long, List<HouseSummary>> houses = records.currentHouses(ids, FeeAccess.scope());
+        Map<Long, FeeLedger.Balance> balances = ledger.balances(
+                houses.values().stream().flatMap(List::stream).map(HouseSummary::id).distinct().toList());
+        Map<Long, FeeLedger.Balance> owed = new LinkedHashMap<>();
+        houses.forEach((customerId, theirs) -> {
+            FeeLedger.Balance total = FeeLedger.total(theirs.stream().map(HouseSummary::id)
+                    .map(id -> balances.getOrDefault(id, FeeLedger.Balance.NONE)).toList());
+            if (total.hasArrears()) {
+                owed.put(customerId, total);
+            }
+        });
+        model.addAttribute("owed", owed);
+        return "affairs/fees/section :: badges";
     }
 
     private String balances(List<HouseSummary> houses, Model model) {

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code 3-2-1502}, or a room number within the caller's sites). Matches are ranked: an exact phone or house first,
  * then the end of a phone number (what callers read out), then names, then other fragments.
  * Candidates come from one SQL statement backed by trigram and b-tree indexes; details for the page in two more.
+ * Each kind of match keeps only customers the caller may see before it takes its best {@link #BRANCH_LIMIT}: four
+ * digits match hundreds of numbers across a company, and the caller's own customers must not be crowded out.
  * <p>
  * Names are looked for among the customers registered at the caller's sites: a surname matches thousands across a
  * company, and a two-character name (most Chinese names) is too short for the trigram index, so searching every site
@@ -94,8 +96,11 @@ public class CallerLookup {
                     (select p.customer_id, case when p.number = :digits then 100
                                                 when p.number like '%' || :digits then 85
                                                 else 60 end as score, 'PHONE' as reason
-                     from customer_phone p
+                     from customer_phone p join customer c on c.id = p.customer_id
                      where length(:digits) >= 4 and p.number like '%' || :digits || '%'
+                       and (:allSites or c.site_id = any(:siteIds)
+                            or exists (select 1 from occupancy o join house h on h.id = o.house_id
+                                       where o.customer_id = c.id and o.end_date is null and h.site_id = any(:siteIds)))
                      order by score desc limit :branchLimit)
                   union all
                     select o.customer_id, 98, 'HOUSE'
@@ -119,9 +124,6 @@ public class CallerLookup {
                 )
                 select b.customer_id, b.reason
                 from best b join customer c on c.id = b.customer_id
-                where :allSites or c.site_id = any(:siteIds)
-                   or exists (select 1 from occupancy o join house h on h.id = o.house_id
-                              where o.customer_id = c.id and o.end_date is null and h.site_id = any(:siteIds))
                 order by b.score desc, c.name, c.id
                 limit :limit
                 """)

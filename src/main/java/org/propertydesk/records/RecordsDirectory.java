@@ -3,6 +3,7 @@ package org.propertydesk.records;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,20 @@ public class RecordsDirectory {
     public List<HouseSummary> currentHouses(long customerId) {
         return occupancies.findCurrentByCustomerId(customerId).stream()
                 .map(o -> summary(o.getHouse())).distinct().toList();
+    }
+
+    /**
+     * The houses each of several customers occupies now at the scope's sites, in one query; a customer who lives at
+     * none of them is missing from the map.
+     */
+    public Map<Long, List<HouseSummary>> currentHouses(Collection<Long> customerIds, SiteScope scope) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return occupancies.findCurrentByCustomerIds(customerIds).stream()
+                .filter(o -> scope.includes(o.getHouse().getSite().getId()))
+                .collect(Collectors.groupingBy(o -> o.getCustomer().getId(), Collectors.mapping(o -> summary(o.getHouse()),
+                        Collectors.collectingAndThen(Collectors.toCollection(LinkedHashSet::new), List::copyOf))));
     }
 
     /** The houses a customer occupies now, with the day they moved in (the earliest, if they hold two roles there). */

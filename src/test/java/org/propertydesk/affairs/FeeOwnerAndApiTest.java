@@ -159,19 +159,25 @@ class FeeOwnerAndApiTest {
     }
 
     @Test
-    void theLookupShowsACallersOverdueFeesBesideTheirName() throws Exception {
+    void theLookupShowsACallersOverdueFeesBesideTheirNameToTheDeskOfTheirSite() throws Exception {
         PropertyDeskUser desk = Users.frontDesk(site.id());
         String lookup = mvc.perform(get("/records/lookup").param("q", "业主甲").with(Users.as(desk)).cookie(ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(lookup).contains("/affairs/fees/customers/" + ownerA + "/badge");
-
-        String badge = mvc.perform(get("/affairs/fees/customers/{id}/badge", ownerA).with(Users.as(desk)).cookie(ENGLISH))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(badge).contains("Overdue ¥1,000.05");
+        assertThat(lookup).contains("id=\"fee-badge-" + ownerA + "\"", "/affairs/fees/badges?customerId=" + ownerA);
 
         long paidUp = data.customerIn(data.house(site, "2", "1", "0603"), "业主丙");
-        String none = mvc.perform(get("/affairs/fees/customers/{id}/badge", paidUp).with(Users.as(desk)).cookie(ENGLISH))
+        String badges = mvc.perform(get("/affairs/fees/badges").param("customerId", String.valueOf(ownerA), String.valueOf(paidUp))
+                        .with(Users.as(desk)).cookie(ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(none).doesNotContain("Overdue");
+        assertThat(badges).contains("id=\"fee-badge-" + ownerA + "\"", "hx-swap-oob", "Overdue ¥1,000.05")
+                .doesNotContain("fee-badge-" + paidUp);
+
+        String otherSite = mvc.perform(get("/affairs/fees/badges").param("customerId", String.valueOf(ownerA))
+                        .with(Users.as(Users.frontDesk(data.site().id()))).cookie(ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(otherSite).doesNotContain("fee-badge", "Overdue");
+        mvc.perform(get("/affairs/fees/badges").param("customerId", String.valueOf(ownerA))
+                        .with(Users.as(Users.withRole(Role.DISPATCHER, site.id()))))
+                .andExpect(status().isForbidden());
     }
 }

@@ -37,6 +37,10 @@ class FrontDeskTakesACallJourneyTest extends BrowserJourneyTest {
                 By.cssSelector("#lookup-results .lookup-hit")));
         browser.waitForHtmxIdle();
         assertThat(browser.find("#lookup-results").getText()).contains("翠湖苑").contains("1-1-101");
+        // The owner of 1-1-101 owes two months: the amount appears beside their name, the list's badges loaded at once.
+        WebElement arrears = browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#lookup-results .fee-badge a.badge")));
+        assertThat(arrears.getText()).contains("¥");
         browser.screenshot(JOURNEY, "01-lookup");
         browser.checkAccessibility("caller lookup with results");
 

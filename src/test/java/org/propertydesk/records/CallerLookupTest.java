@@ -116,6 +116,18 @@ class CallerLookupTest {
         assertThat(idsFound(phone, siteA)).startsWith(exact).contains(longerNumber);
     }
 
+    @Test
+    void numbersAtOtherSitesNeverCrowdOutTheCallersOwn() {
+        // More numbers at another site end with the digits (and so rank higher) than the lookup takes of one kind.
+        String fragment = RecordsFixtures.uniqueMobile().substring(6);
+        for (int i = 0; i <= CallerLookup.BRANCH_LIMIT; i++) {
+            fixtures.customer(siteB.id(), "外场" + i, "15" + String.format("%04d", i) + fragment);
+        }
+        long own = fixtures.customer(siteA.id(), "本场", "139" + fragment + "000");
+
+        assertThat(idsFound(fragment, siteA)).containsExactly(own);
+    }
+
     // ---- name -----------------------------------------------------------------------------------------------------
 
     @Test
