@@ -593,10 +593,15 @@ public class Driver {
                 meta.getProperty("machine"), Runtime.getRuntime().availableProcessors(), meta.getProperty("load"),
                 loadAverage());
         out.printf("- Data: %s%n", meta.getProperty("data"));
-        out.printf("- App: `java -Xmx512m -jar` on the embedded PostgreSQL 17 (shared_buffers %s), demo data off, "
+        out.printf("- App: `java -Xmx512m %s-jar` on the embedded PostgreSQL 17 (shared_buffers %s), demo data off, "
                 + "background jobs on; started in %s s (Spring's \"Started PropertyDeskApplication in\"), ready for "
                 + "requests after %s s%n",
+                "1".equals(meta.getProperty("cds")) ? "-XX:SharedArchiveFile=propertydesk.jsa " : "",
                 meta.getProperty("dbSharedBuffers", "128MB"), meta.getProperty("started"), meta.getProperty("ready"));
+        if ("1".equals(meta.getProperty("cds"))) {
+            out.println("- Class data sharing: the jar unpacked (`-Djarmode=tools extract`); the archive of the classes the "
+                    + "setup start loaded, written as it stopped (`-XX:ArchiveClassesAtExit`), as the Docker image does");
+        }
         out.printf("- Load: closed-loop Java clients (java.net.http, HTTP/1.1) on loopback on the same 2 cores as app and "
                 + "database; first %d s of every page and call in a mix (so that the JIT has compiled the hot code), "
                 + "then each scenario %d s warm-up and %d s measured; latency in ms; ratio = throughput / the "

@@ -11,27 +11,40 @@ APP_PID=
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 # Builds the jar from the working tree (offline when the local Maven repository has everything), unless
-# BENCH_SKIP_BUILD=1 and a jar exists. Sets JAR and PG_JAR (the PostgreSQL driver the app ships, for the Java tools).
+# BENCH_SKIP_BUILD=1 and a jar exists, and unpacks it. Sets APP_JAR, CDS_ARCHIVE (not yet written) and PG_JAR (the
+# PostgreSQL driver the app ships, for the Java tools).
 build() {
     if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]] || ! ls "$ROOT"/target/propertydesk-*.jar >/dev/null 2>&1; then
         log "building the jar (./mvnw -q -o -DskipTests package)"
         (cd "$ROOT" && ./mvnw -q -o -DskipTests package) || (cd "$ROOT" && ./mvnw -q -DskipTests package)
     fi
     JAR=$(ls "$ROOT"/target/propertydesk-*.jar | grep -v '\.original$' | head -1)
-    local lib=$BENCH/work/lib entry
-    mkdir -p "$lib"
-    entry=$(jar tf "$JAR" | grep '^BOOT-INF/lib/postgresql-.*\.jar$' | head -1)
-    (cd "$lib" && jar xf "$JAR" "$entry")
-    PG_JAR=$lib/$entry
+    # Unpacked, because class data sharing cannot archive the classes of nested jars.
+    APP_DIR=$BENCH/work/app
+    rm -rf "$APP_DIR"
+    java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
+    APP_JAR=$APP_DIR/$(basename "$JAR")
+    PG_JAR=$(ls "$APP_DIR"/lib/postgresql-*.jar | head -1)
+    CDS_ARCHIVE=$APP_DIR/propertydesk.jsa
 }
 
 # start_app <data dir> <log file> [extra app arguments...]: starts the app in the background with a fixed heap and
 # waits until it answers; sets APP_PID, STARTED (Spring's own start time) and READY (seconds until it answered).
+# With class data sharing (BENCH_CDS=1, the default), the first start after build() writes the archive of the classes
+# it loaded when it stops, and later starts map that archive instead of loading and verifying those classes again:
+# the same training-run setup as the Docker image (src/main/docker/Dockerfile).
 start_app() {
     local data=$1 logfile=$2
     shift 2
-    local t0=$SECONDS
-    java -Xmx512m -jar "$JAR" \
+    local t0=$SECONDS cds=()
+    if [[ ${BENCH_CDS:-1} == 1 ]]; then
+        if [[ -f $CDS_ARCHIVE ]]; then
+            cds=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
+        else
+            cds=(-XX:ArchiveClassesAtExit="$CDS_ARCHIVE")
+        fi
+    fi
+    java -Xmx512m "${cds[@]}" -jar "$APP_JAR" \
         --server.port="$HTTP_PORT" \
         --propertydesk.data-dir="$data" \
         --propertydesk.embedded-db.port="$DB_PORT" \

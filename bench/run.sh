@@ -13,6 +13,7 @@
 # Environment: BENCH_SKIP_BUILD=1 uses the jar in target/; BENCH_REUSE_DATA=1 keeps data generated earlier for the
 # same size (less the requests earlier runs' intake added); BENCH_WARMUP / BENCH_MEASURE (seconds per scenario), BENCH_JIT_WARMUP (seconds of
 # every page in a mix before the first scenario); BENCH_HTTP_PORT (18080), BENCH_DB_PORT (15432);
+# BENCH_CDS (1): class data sharing, the archive written by the setup start (0: the plain jar);
 # BENCH_DB_SHARED_BUFFERS (1GB): the database's page cache, sized as a server holding this data would be (PostgreSQL's
 # default of 128MB holds a few percent of the large data set).
 set -euo pipefail
@@ -71,6 +72,7 @@ machine=$(uname -sm), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 
 load=$LOAD_BEFORE
 data=$(cat "$WORK/generated.txt")
 started=${STARTED:-?}
+cds=${BENCH_CDS:-1}
 ready=$READY
 pid=$APP_PID
 warmup=$WARMUP
