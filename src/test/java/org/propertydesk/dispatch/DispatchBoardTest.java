@@ -100,6 +100,7 @@ class DispatchBoardTest {
 
             assertThat(board.indexOf(number(waiting))).as("unassigned first").isLessThan(board.indexOf(number(assigned)));
             assertThat(board).contains("Assign to " + plumber.displayName())
+                    .as("the clicked button names the technician").contains("name=\"technicianId\" value=\"" + plumber.id() + "\"")
                     .contains("Has the skill: Plumbing · On duty now · 1 open job(s)")
                     .contains(plumber.displayName() + "</strong>");
         }
