@@ -15,6 +15,8 @@ set -euo pipefail
 # Ports of its own, so that it can run next to bench/run.sh.
 BENCH_HTTP_PORT=${BENCH_HTTP_PORT:-18081}
 BENCH_DB_PORT=${BENCH_DB_PORT:-15433}
+# Its first app is killed, so it would never leave a class data archive: plain starts.
+BENCH_CDS=${BENCH_CDS:-0}
 source "$(dirname "$0")/lib.sh"
 WORK=$BENCH/work/crash
 DATA=$WORK/data

@@ -20,7 +20,7 @@ build() {
     fi
     JAR=$(ls "$ROOT"/target/propertydesk-*.jar | grep -v '\.original$' | head -1)
     # Unpacked, because class data sharing cannot archive the classes of nested jars.
-    APP_DIR=$BENCH/work/app
+    APP_DIR=$BENCH/work/app-$(basename "$0" .sh)
     rm -rf "$APP_DIR"
     java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
     APP_JAR=$APP_DIR/$(basename "$JAR")
@@ -37,14 +37,16 @@ start_app() {
     local data=$1 logfile=$2
     shift 2
     local t0=$SECONDS cds=()
+    TRAINING=0
     if [[ ${BENCH_CDS:-1} == 1 ]]; then
         if [[ -f $CDS_ARCHIVE ]]; then
             cds=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
         else
             cds=(-XX:ArchiveClassesAtExit="$CDS_ARCHIVE")
+            TRAINING=1
         fi
     fi
-    java -Xmx512m "${cds[@]}" -jar "$APP_JAR" \
+    java -Xmx512m ${cds[@]+"${cds[@]}"} -jar "$APP_JAR" \
         --server.port="$HTTP_PORT" \
         --propertydesk.data-dir="$data" \
         --propertydesk.embedded-db.port="$DB_PORT" \
@@ -79,7 +81,11 @@ stop_app() {
             kill -0 "$APP_PID" 2>/dev/null || break
             sleep 0.5
         done
-        kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
+        if kill -0 "$APP_PID" 2>/dev/null; then
+            kill -KILL "$APP_PID"
+            # JDK 17 crashes on mapping the truncated archive a killed training run leaves.
+            [[ ${TRAINING:-0} == 1 ]] && rm -f "$CDS_ARCHIVE"
+        fi
         wait "$APP_PID" 2>/dev/null || true
     fi
     APP_PID=
