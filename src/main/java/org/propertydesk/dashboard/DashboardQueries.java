@@ -15,12 +15,22 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import org.propertydesk.requests.Channel;
 import org.propertydesk.requests.RequestKind;
 import org.propertydesk.surveys.SatisfactionTrend;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -114,17 +124,75 @@ public class DashboardQueries {
 
     private final JdbcClient jdbc;
     private final SatisfactionTrend satisfaction;
+    private final ExecutorService figures;
 
-    DashboardQueries(JdbcClient jdbc, SatisfactionTrend satisfaction) {
+    DashboardQueries(JdbcClient jdbc, SatisfactionTrend satisfaction,
+            @Value("${propertydesk.dashboard.query-threads:2}") int queryThreads) {
         this.jdbc = jdbc;
         this.satisfaction = satisfaction;
+        AtomicInteger threads = new AtomicInteger();
+        this.figures = Executors.newFixedThreadPool(Math.max(1, queryThreads), task -> {
+            Thread thread = new Thread(task, "dashboard-query-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
+    @PreDestroy
+    void stop() {
+        figures.shutdownNow();
+    }
+
+    /**
+     * Every figure for the selection. The queries are independent of each other, so the others run on a small pool
+     * of their own (each on its own connection, outside any transaction: each statement reads its own snapshot
+     * anyway) while this thread runs the main aggregate, the longest: a manager waits for the slowest query rather
+     * than for the sum of them. The pool is shared by all dashboards, which bounds the connections they hold at once.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Dashboard dashboard(Selection selection) {
+        CompletableFuture<Map<Drill, Long>> backlog = async(() -> counts(selection, Drill.Group.BACKLOG));
+        CompletableFuture<Map<Drill, Long>> callbacks = async(() -> counts(selection, Drill.Group.CALLBACKS));
+        CompletableFuture<List<SatisfactionTrend.Point>> trend = async(() ->
+                satisfaction.latest(selection.siteIds(), selection.period().lastDay(), QUESTIONNAIRES_IN_TREND));
+        CompletableFuture<List<Dashboard.TechnicianFigures>> technicians = async(() -> technicians(selection));
+        CompletableFuture<List<Dashboard.Bucket>> overTime = async(() -> overTime(selection));
+        CompletableFuture<List<Dashboard.Slice>> byCategory = async(() -> byCategory(selection));
+        CompletableFuture<List<Dashboard.Slice>> byChannel = async(() -> byChannel(selection));
+        CompletableFuture<List<Dashboard.Hotspot>> houseHotspots = async(() -> houseHotspots(selection));
+        CompletableFuture<List<Dashboard.Hotspot>> buildingHotspots = async(() -> buildingHotspots(selection));
+        CompletableFuture<Dashboard.Ratings> ratings = async(() -> ratings(selection));
+        CompletableFuture<Long> households = async(() -> households(selection));
         Map<RequestKind, Received> byKind = received(selection);
+        return dashboard(selection, byKind, join(backlog), join(callbacks), join(trend), join(technicians),
+                volume(byKind, join(byCategory), join(byChannel), selection, join(overTime)),
+                join(houseHotspots), join(buildingHotspots), join(ratings), join(households));
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> query) {
+        return CompletableFuture.supplyAsync(query, figures);
+    }
+
+    /** The query's result, or the exception it failed with, as if it had run on this thread. */
+    private static <T> T join(CompletableFuture<T> query) {
+        try {
+            return query.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw failed;
+        }
+    }
+
+    private static Dashboard dashboard(Selection selection, Map<RequestKind, Received> byKind, Map<Drill, Long> backlog,
+            Map<Drill, Long> callbacks, List<SatisfactionTrend.Point> trend, List<Dashboard.TechnicianFigures> technicians,
+            Dashboard.Volume volume, List<Dashboard.Hotspot> houseHotspots, List<Dashboard.Hotspot> buildingHotspots,
+            Dashboard.Ratings ratings, long households) {
         Received all = byKind.get(null);
-        Map<Drill, Long> backlog = counts(selection, Drill.Group.BACKLOG);
-        Map<Drill, Long> callbacks = counts(selection, Drill.Group.CALLBACKS);
         List<Dashboard.Timing> responses = new ArrayList<>();
         List<Dashboard.Timing> resolutions = new ArrayList<>();
         responses.add(all.response(null));
@@ -137,7 +205,7 @@ public class DashboardQueries {
         Dashboard.Timing arrival = new Dashboard.Timing(RequestKind.REPAIR, repairs.arrival.measured(), repairs.arrival.mean(),
                 repairs.arrival.median(), repairs.arrival.p90(), all.rate(Drill.ARRIVAL_ON_TIME, Drill.ARRIVAL_MEASURED));
         return new Dashboard(selection,
-                volume(selection, byKind),
+                volume,
                 responses,
                 arrival,
                 resolutions,
@@ -152,10 +220,10 @@ public class DashboardQueries {
                 all.rate(Drill.FOLLOWED_UP, Drill.NOT_CANCELLED),
                 all.rate(Drill.REOPENED, Drill.REACHED_RESOLUTION),
                 all.rate(Drill.REPEATS, Drill.HOUSE_REPAIRS),
-                houseHotspots(selection),
-                buildingHotspots(selection),
+                houseHotspots,
+                buildingHotspots,
                 all.rate(Drill.PROMISE_KEPT, Drill.PROMISED),
-                new Dashboard.Complaints(all.count(Drill.COMPLAINTS), households(selection)),
+                new Dashboard.Complaints(all.count(Drill.COMPLAINTS), households),
                 all.rate(Drill.ESCALATED, Drill.RECEIVED),
                 new Dashboard.Callbacks(count(callbacks, Drill.CALLBACKS_DUE),
                         rate(callbacks, Drill.CALLBACKS_ON_TIME, Drill.CALLBACKS_DUE),
@@ -163,12 +231,12 @@ public class DashboardQueries {
                         rate(callbacks, Drill.CALLBACKS_UNREACHABLE, Drill.CALLBACKS_FINISHED),
                         rate(callbacks, Drill.CALLBACKS_SATISFIED, Drill.CALLBACKS_ANSWERED),
                         count(callbacks, Drill.CALLBACKS_UNSATISFIED)),
-                ratings(selection),
-                satisfaction.latest(selection.siteIds(), selection.period().lastDay(), QUESTIONNAIRES_IN_TREND).stream()
+                ratings,
+                trend.stream()
                         .map(p -> new Dashboard.IndexPoint(p.questionnaireId(), p.title(), p.opensOn(), p.line(), p.index(), p.ratings()))
                         .toList(),
                 SatisfactionTrend.national(),
-                technicians(selection));
+                technicians);
     }
 
     /**
@@ -285,29 +353,35 @@ public class DashboardQueries {
         return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
     }
 
-    private Dashboard.Volume volume(Selection selection, Map<RequestKind, Received> received) {
+    private static Dashboard.Volume volume(Map<RequestKind, Received> received, List<Dashboard.Slice> byCategory,
+            List<Dashboard.Slice> byChannel, Selection selection, List<Dashboard.Bucket> overTime) {
         List<Dashboard.Slice> byKind = Arrays.stream(RequestKind.values())
                 .map(kind -> new Dashboard.Slice(kind.name(), null, null, null, received.get(kind).count(Drill.RECEIVED)))
                 .toList();
-        List<Dashboard.Slice> byCategory = bind(jdbc.sql(BY_CATEGORY_SQL), selection, DrillFilter.NONE)
+        return new Dashboard.Volume(received.get(null).count(Drill.RECEIVED), byKind, byCategory, byChannel,
+                selection.period().bucket(), overTime);
+    }
+
+    private List<Dashboard.Slice> byCategory(Selection selection) {
+        return bind(jdbc.sql(BY_CATEGORY_SQL), selection, DrillFilter.NONE)
                 .query((rs, n) -> new Dashboard.Slice(rs.getString(2), rs.getLong(1), rs.getString(3), rs.getString(4),
                         new Dashboard.Count(rs.getLong(5), Drill.RECEIVED,
                                 new DrillFilter(null, rs.getLong(1), null, null, null, null))))
                 .list();
+    }
+
+    private List<Dashboard.Slice> byChannel(Selection selection) {
         Map<String, Long> channels = new HashMap<>();
         bind(jdbc.sql(BY_CHANNEL_SQL), selection, DrillFilter.NONE)
                 .query((ResultSet rs) -> {
                     channels.put(rs.getString(1), rs.getLong(2));
                 });
-        List<Dashboard.Slice> byChannel = Arrays.stream(Channel.values())
+        return Arrays.stream(Channel.values())
                 .map(channel -> new Dashboard.Slice(channel.name(), null, null, null,
                         new Dashboard.Count(channels.getOrDefault(channel.name(), 0L), Drill.RECEIVED,
                                 new DrillFilter(null, null, channel, null, null, null))))
                 .toList();
-        return new Dashboard.Volume(received.get(null).count(Drill.RECEIVED), byKind, byCategory, byChannel,
-                selection.period().bucket(), overTime(selection));
     }
-
 
     /** Requests received per bucket of the period and kind, every bucket present. */
     private List<Dashboard.Bucket> overTime(Selection selection) {

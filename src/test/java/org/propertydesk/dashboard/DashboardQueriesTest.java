@@ -10,9 +10,14 @@ import static org.propertydesk.dashboard.DashboardTestData.day;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Nested;
@@ -613,6 +618,34 @@ class DashboardQueriesTest {
                     .isEqualTo(2);
             assertThat(queries.dashboard(selection("2026-02-15", "2026-03-01", "2026-04-05 10:00", site)).volume().received().value())
                     .isEqualTo(2);
+        }
+
+        /** A dashboard's queries run side by side on a pool all dashboards share: more managers than threads. */
+        @Test
+        void managersOpeningTheDashboardAtOnceEachGetTheWholeDashboard() throws Exception {
+            Site site = data.site();
+            Technician li = data.technician(site, "李师傅");
+            Request repair = data.repair(site).received("2026-03-02 08:00").resolved("2026-03-02 12:00").save();
+            data.job(repair, li).dueArrival("2026-03-02 10:00").arrived("2026-03-02 09:50").completed("2026-03-02 11:00").save();
+            data.rating(repair, 5, "2026-03-03 09:00");
+            data.callback(repair).due("2026-03-03 10:00").done("2026-03-03 09:00", "SATISFIED").save();
+            data.complaint(site).received("2026-03-30 09:00").save();
+            data.house(site);
+            Selection selection = march("2026-04-05 10:00", site);
+            Dashboard alone = queries.dashboard(selection);
+
+            ExecutorService managers = Executors.newFixedThreadPool(12);
+            try {
+                List<Future<Dashboard>> together = managers.invokeAll(
+                        Collections.nCopies(12, () -> queries.dashboard(selection)));
+                for (Future<Dashboard> dashboard : together) {
+                    assertThat(dashboard.get(30, TimeUnit.SECONDS)).isEqualTo(alone);
+                }
+            } finally {
+                managers.shutdownNow();
+            }
+            assertThat(figures(alone)).containsExactly(2L, 1L, 1L, 1L, 1L, 1L);
+            assertThat(alone.technicians()).extracting(Dashboard.TechnicianFigures::staffId).containsExactly(li.staffId());
         }
 
         /** Received, open at the end, callbacks due, ratings, complaints and households. */
