@@ -12,9 +12,13 @@ interface DutyShiftRepository extends JpaRepository<DutyShift, Long> {
     /** Shifts covering the moment, for the given technicians. */
     @Query("""
             select d from DutyShift d
-            where d.staffId in :staffIds and d.startsAt <= :moment and d.endsAt > :moment
+            where array_has(:staffIds, d.staffId) and d.startsAt <= :moment and d.endsAt > :moment
             """)
-    List<DutyShift> findCovering(Collection<Long> staffIds, Instant moment);
+    List<DutyShift> findCovering(Long[] staffIds, Instant moment);
+
+    default List<DutyShift> findCovering(Collection<Long> staffIds, Instant moment) {
+        return findCovering(staffIds.toArray(Long[]::new), moment);
+    }
 
     /** Shifts overlapping a window, for the roster page. */
     @Query("""

@@ -74,7 +74,7 @@ class WorkOrderQueries {
     /** The technician's open jobs and their team's untaken ones, the most pressing first. */
     List<MyJob> openJobs(long staffId) {
         Long team = technicians.findById(staffId).map(Technician::getTeamId).orElse(null);
-        return jobs(workOrders.findForTechnician(staffId, team, WorkOrderStatus.ACTIVE)).stream()
+        return jobs(workOrders.findActiveForTechnician(staffId, team)).stream()
                 .sorted(Comparator.comparing(MyJob::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }

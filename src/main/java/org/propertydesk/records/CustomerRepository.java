@@ -20,17 +20,21 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
      */
     @Query("""
             select (count(c) > 0) from Customer c
-            where c.id = :id and (c.site.id in :siteIds
+            where c.id = :id and (array_has(:siteIds, c.site.id)
                or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
-                          and o.house.site.id in :siteIds))
+                          and array_has(:siteIds, o.house.site.id)))
             """)
-    boolean isVisibleIn(Long id, Collection<Long> siteIds);
+    boolean isVisibleIn(Long id, Long[] siteIds);
+
+    default boolean isVisibleIn(Long id, Collection<Long> siteIds) {
+        return isVisibleIn(id, siteIds.toArray(Long[]::new));
+    }
 
     @Query(value = """
             select c from Customer c left join fetch c.site
-            where (:allSites = true or c.site.id in :siteIds
+            where (:allSites = true or array_has(:siteIds, c.site.id)
                    or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
-                              and o.house.site.id in :siteIds))
+                              and array_has(:siteIds, o.house.site.id)))
               and (:siteId is null or c.site.id = :siteId
                    or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
                               and o.house.site.id = :siteId))
@@ -39,23 +43,32 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
             """,
             countQuery = """
             select count(c) from Customer c
-            where (:allSites = true or c.site.id in :siteIds
+            where (:allSites = true or array_has(:siteIds, c.site.id)
                    or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
-                              and o.house.site.id in :siteIds))
+                              and array_has(:siteIds, o.house.site.id)))
               and (:siteId is null or c.site.id = :siteId
                    or exists (select o.id from Occupancy o where o.customer = c and o.endDate is null
                               and o.house.site.id = :siteId))
               and (:type is null or c.type = :type)
               and (:name is null or c.name like :name)
             """)
-    Page<Customer> search(boolean allSites, Collection<Long> siteIds, Long siteId, CustomerType type, String name,
+    Page<Customer> search(boolean allSites, Long[] siteIds, Long siteId, CustomerType type, String name,
             Pageable pageable);
+
+    default Page<Customer> search(boolean allSites, Collection<Long> siteIds, Long siteId, CustomerType type,
+            String name, Pageable pageable) {
+        return search(allSites, siteIds.toArray(Long[]::new), siteId, type, name, pageable);
+    }
 
     @Query("""
             select c from Customer c left join fetch c.site left join fetch c.phones left join fetch c.careFlags
-            where c.id in :ids
+            where array_has(:ids, c.id)
             """)
-    List<Customer> findDetailedByIdIn(Collection<Long> ids);
+    List<Customer> findDetailedByIdIn(Long[] ids);
+
+    default List<Customer> findDetailedByIdIn(Collection<Long> ids) {
+        return findDetailedByIdIn(ids.toArray(Long[]::new));
+    }
 
     @Query("select c from Customer c where c.idNumber = :idNumber")
     List<Customer> findByIdNumber(String idNumber);

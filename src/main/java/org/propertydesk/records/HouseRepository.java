@@ -22,7 +22,7 @@ interface HouseRepository extends JpaRepository<House, Long> {
      */
     @Query(value = """
             select h from House h left join fetch h.site left join fetch h.building left join fetch h.unit
-            where (:allSites = true or h.site.id in :siteIds)
+            where (:allSites = true or array_has(:siteIds, h.site.id))
               and (:siteId is null or h.site.id = :siteId)
               and (:buildingId is null or h.building.id = :buildingId)
               and (:status is null or h.status = :status)
@@ -30,15 +30,24 @@ interface HouseRepository extends JpaRepository<House, Long> {
             """,
             countQuery = """
             select count(h) from House h
-            where (:allSites = true or h.site.id in :siteIds)
+            where (:allSites = true or array_has(:siteIds, h.site.id))
               and (:siteId is null or h.site.id = :siteId)
               and (:buildingId is null or h.building.id = :buildingId)
               and (:status is null or h.status = :status)
               and (:codePrefix is null or h.code like :codePrefix escape '\\')
             """)
-    Page<House> search(boolean allSites, Collection<Long> siteIds, Long siteId, Long buildingId, HouseStatus status,
+    Page<House> search(boolean allSites, Long[] siteIds, Long siteId, Long buildingId, HouseStatus status,
             String codePrefix, Pageable pageable);
 
-    @Query("select h from House h left join fetch h.site left join fetch h.building left join fetch h.unit where h.id in :ids")
-    List<House> findAllWithSiteByIdIn(Collection<Long> ids);
+    default Page<House> search(boolean allSites, Collection<Long> siteIds, Long siteId, Long buildingId,
+            HouseStatus status, String codePrefix, Pageable pageable) {
+        return search(allSites, siteIds.toArray(Long[]::new), siteId, buildingId, status, codePrefix, pageable);
+    }
+
+    default List<House> findAllWithSiteByIdIn(Collection<Long> ids) {
+        return findAllWithSiteByIdIn(ids.toArray(Long[]::new));
+    }
+
+    @Query("select h from House h left join fetch h.site left join fetch h.building left join fetch h.unit where array_has(:ids, h.id)")
+    List<House> findAllWithSiteByIdIn(Long[] ids);
 }

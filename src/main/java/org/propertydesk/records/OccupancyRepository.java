@@ -22,15 +22,23 @@ interface OccupancyRepository extends JpaRepository<Occupancy, Long> {
 
     @Query("""
             select o from Occupancy o join fetch o.customer join fetch o.house h join fetch h.site
-            where o.house.id in :houseIds and o.endDate is null
+            where array_has(:houseIds, o.house.id) and o.endDate is null
             """)
-    List<Occupancy> findCurrentByHouseIds(Collection<Long> houseIds);
+    List<Occupancy> findCurrentByHouseIds(Long[] houseIds);
+
+    default List<Occupancy> findCurrentByHouseIds(Collection<Long> houseIds) {
+        return findCurrentByHouseIds(houseIds.toArray(Long[]::new));
+    }
 
     @Query("""
             select o from Occupancy o join fetch o.house h join fetch h.site
-            where o.customer.id in :customerIds and o.endDate is null
+            where array_has(:customerIds, o.customer.id) and o.endDate is null
             """)
-    List<Occupancy> findCurrentByCustomerIds(Collection<Long> customerIds);
+    List<Occupancy> findCurrentByCustomerIds(Long[] customerIds);
+
+    default List<Occupancy> findCurrentByCustomerIds(Collection<Long> customerIds) {
+        return findCurrentByCustomerIds(customerIds.toArray(Long[]::new));
+    }
 
     /** One customer's: unlike a list of ids, a single id lets Hibernate reuse the query's translation. */
     @Query("""

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface SiteRepository extends JpaRepository<Site, Long> {
 
@@ -14,5 +15,10 @@ interface SiteRepository extends JpaRepository<Site, Long> {
 
     List<Site> findAllByOrderByCode();
 
-    List<Site> findByIdInOrderByCode(Collection<Long> ids);
+    default List<Site> findByIdInOrderByCode(Collection<Long> ids) {
+        return findByIdInOrderByCode(ids.toArray(Long[]::new));
+    }
+
+    @Query("select s from Site s where array_has(:ids, s.id) order by s.code")
+    List<Site> findByIdInOrderByCode(Long[] ids);
 }

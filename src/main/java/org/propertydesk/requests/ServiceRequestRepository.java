@@ -35,10 +35,14 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
     /** Resolution entries (request id, note, actor, time), oldest first, so the last one per request wins. */
     @Query("""
             select e.request.id, e.note, e.actor, e.at from RequestEvent e
-            where e.request.id in :requestIds and e.type in ('resolved', 'resolvedAtIntake', 'workCompleted')
+            where array_has(:requestIds, e.request.id) and e.type in ('resolved', 'resolvedAtIntake', 'workCompleted')
             order by e.at, e.id
             """)
-    List<Object[]> findResolutionEvents(Collection<Long> requestIds);
+    List<Object[]> findResolutionEvents(Long[] requestIds);
+
+    default List<Object[]> findResolutionEvents(Collection<Long> requestIds) {
+        return findResolutionEvents(requestIds.toArray(Long[]::new));
+    }
 
     @Query("select distinct c.skill from RequestCategory c where c.skill is not null order by c.skill")
     List<String> findSkills();
@@ -72,6 +76,10 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
             """)
     List<ServiceRequest> findLatestForHouse(Long houseId);
 
-    @Query("select r from ServiceRequest r left join fetch r.category c left join fetch c.parent where r.id in :ids")
-    List<ServiceRequest> findWithCategoryByIdIn(Collection<Long> ids);
+    default List<ServiceRequest> findWithCategoryByIdIn(Collection<Long> ids) {
+        return findWithCategoryByIdIn(ids.toArray(Long[]::new));
+    }
+
+    @Query("select r from ServiceRequest r left join fetch r.category c left join fetch c.parent where array_has(:ids, r.id)")
+    List<ServiceRequest> findWithCategoryByIdIn(Long[] ids);
 }

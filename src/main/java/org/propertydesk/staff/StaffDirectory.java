@@ -56,7 +56,7 @@ public class StaffDirectory {
     }
 
     public List<StaffMember> members(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : staff.findAllById(ids).stream().map(StaffDirectory::member).toList();
+        return ids.isEmpty() ? List.of() : staff.findByIds(ids.toArray(Long[]::new)).stream().map(StaffDirectory::member).toList();
     }
 
     private static StaffMember member(Staff s) {

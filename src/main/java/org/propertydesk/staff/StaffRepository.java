@@ -19,6 +19,9 @@ interface StaffRepository extends JpaRepository<Staff, Long> {
 
     List<Staff> findByUsernameIn(Collection<String> usernames);
 
+    @Query("select s from Staff s where array_has(:ids, s.id)")
+    List<Staff> findByIds(Long[] ids);
+
     @Query("""
             select distinct s from Staff s join s.roles r
             where s.active = true and r = :role and (s.allSites = true or :siteId member of s.siteIds)
